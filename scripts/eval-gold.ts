@@ -33,6 +33,8 @@ export interface GoldFile {
   /** Leading hex digits of each file's SHA-256, so offsets cannot silently point into an edited file. */
   sha256?: Record<string, string>;
   title?: Record<string, LineRef[]>;
+  /** Lines that are neither chrome nor content: section subheads, standfirsts. */
+  neutral?: Record<string, LineRef[]>;
   boilerplate?: Record<string, LineRef[]>;
   /** Each cluster maps versions to the sentences that say the same thing; "note" is a free comment. */
   clusters: Record<string, SentenceRef[] | string>[];
@@ -44,7 +46,7 @@ export interface Span {
   end: number;
 }
 
-export type LineKind = 'content' | 'chrome' | 'title';
+export type LineKind = 'content' | 'chrome' | 'title' | 'neutral';
 
 export interface GoldLine extends Span {
   /** 1-based line number. */
@@ -94,7 +96,7 @@ export function shortHash(text: string): string {
 // Tokens whose final period does not end a sentence. Dotted initials ("U.S.",
 // "p.m.", "J.") are handled by pattern; fixtures avoid ending a sentence on one.
 const ABBREVIATIONS = new Set(
-  ('mr mrs ms dr prof st jr sr gen gov sen rep lt col capt sgt inc ltd co corp no nos vs etc approx ' +
+  ('mr mrs ms dr prof st jr sr gen gov sen rep lt col capt sgt inc ltd co corp vs etc approx ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec').split(' '),
 );
 
@@ -113,6 +115,10 @@ export function splitSentences(line: string, offset: number): Span[] {
       const bare = token.replace(/^["'“‘(]+/, '');
       if (/^(?:\p{L}\.)+$/u.test(bare)) continue;
       if (ABBREVIATIONS.has(bare.slice(0, -1).toLowerCase())) continue;
+      // "No. 5" numbers something; "said no. Then" ends a sentence.
+      if (/^nos?\.$/i.test(bare) && /^\s+\d/.test(line.slice(end))) continue;
+      // A list marker ("1. Find the serial number") opens a sentence, it does not end one.
+      if (/^\d{1,2}\.$/.test(token) && line.slice(0, m.index + 1).trim() === token) continue;
     }
     cuts.push(end);
   }
@@ -147,17 +153,24 @@ export function splitLines(text: string): { line: number; start: number; end: nu
   return out;
 }
 
-/** Builds one version's lines and sentences from its title and chrome labels. */
-export function buildDoc(file: string, text: string, title: LineRef[], chrome: LineRef[], problems: string[]): GoldDoc {
+export interface LineLabels {
+  title: LineRef[];
+  neutral: LineRef[];
+  chrome: LineRef[];
+}
+
+/** Builds one version's lines and sentences from its line labels; unlabelled lines are content. */
+export function buildDoc(file: string, text: string, labels: LineLabels, problems: string[]): GoldDoc {
   const lines = splitLines(text);
   const matches = (ref: LineRef, l: { line: number; text: string }): boolean =>
     typeof ref === 'number' ? ref === l.line : ref.trim() === l.text;
-  for (const ref of [...title, ...chrome]) {
+  for (const ref of [...labels.title, ...labels.neutral, ...labels.chrome]) {
     if (!lines.some((l) => matches(ref, l))) problems.push(`${file}: line ${JSON.stringify(ref)} not found (or blank)`);
   }
   const doc: GoldDoc = { file, text, lines: [], sentences: [] };
+  const order: [LineKind, LineRef[]][] = [['title', labels.title], ['neutral', labels.neutral], ['chrome', labels.chrome]];
   for (const l of lines) {
-    const kind: LineKind = title.some((r) => matches(r, l)) ? 'title' : chrome.some((r) => matches(r, l)) ? 'chrome' : 'content';
+    const kind = order.find(([, refs]) => refs.some((r) => matches(r, l)))?.[0] ?? 'content';
     doc.lines.push({ line: l.line, start: l.start, end: l.end, kind });
     if (kind === 'content') doc.sentences.push(...splitSentences(l.text, l.start));
   }
@@ -205,7 +218,7 @@ export function resolveGold(name: string, gold: GoldFile, readText: (file: strin
     if (!index.has(file)) problems.push(`${where}: unknown version ${file}`);
     return index.has(file);
   };
-  for (const section of [gold.title, gold.boilerplate, gold.sha256]) {
+  for (const section of [gold.title, gold.neutral, gold.boilerplate, gold.sha256]) {
     for (const file of Object.keys(section ?? {})) known(file, 'labels');
   }
   const docs = gold.versions.map((file) => {
@@ -214,7 +227,8 @@ export function resolveGold(name: string, gold: GoldFile, readText: (file: strin
     if (expected && shortHash(text).slice(0, expected.length) !== expected) {
       problems.push(`${file}: content hash differs from the labelled file; offsets would be wrong`);
     }
-    return buildDoc(file, text, gold.title?.[file] ?? [], gold.boilerplate?.[file] ?? [], problems);
+    const labels = { title: gold.title?.[file] ?? [], neutral: gold.neutral?.[file] ?? [], chrome: gold.boilerplate?.[file] ?? [] };
+    return buildDoc(file, text, labels, problems);
   });
 
   const pairs = new Set<string>();

@@ -48,7 +48,7 @@ export interface StoryScore {
   /** Chrome lines: removed (tp), kept (fn); content lines removed (fp). */
   chrome: Counts;
   contentKept: Ratio;
-  /** Predicted pairs involving a title line: neither right nor wrong. */
+  /** Predicted pairs involving a title or neutral line: neither right nor wrong. */
   ignoredPairs: number;
   /** Human-readable misses, for --verbose. */
   notes: string[];
@@ -75,10 +75,10 @@ const snippet = (doc: GoldDoc, s: Span): string => {
 
 /**
  * The gold unit a predicted sentence stands for: the content sentence it
- * overlaps most, or 'title' / 'chrome' when a line of that kind wins.
+ * overlaps most, or 'chrome' / 'neutral' (title, subhead) when such a line wins.
  */
-export function mapSentence(doc: GoldDoc, s: Span): number | 'title' | 'chrome' | null {
-  let best: number | 'title' | 'chrome' | null = null;
+export function mapSentence(doc: GoldDoc, s: Span): number | 'neutral' | 'chrome' | null {
+  let best: number | 'neutral' | 'chrome' | null = null;
   let bestOverlap = 0;
   doc.sentences.forEach((g, i) => {
     const o = overlap(g, s);
@@ -87,7 +87,7 @@ export function mapSentence(doc: GoldDoc, s: Span): number | 'title' | 'chrome' 
   for (const line of doc.lines) {
     if (line.kind === 'content') continue;
     const o = overlap(line, s);
-    if (o > bestOverlap) [best, bestOverlap] = [line.kind, o];
+    if (o > bestOverlap) [best, bestOverlap] = [line.kind === 'chrome' ? 'chrome' : 'neutral', o];
   }
   return best;
 }
@@ -119,7 +119,7 @@ export function scoreAlignment(result: CompareResult, gold: Gold): Pick<StorySco
           const sy = byId.get(y);
           const gx = sx ? mapSentence(gold.docs[va] as GoldDoc, sx) : null;
           const gy = sy ? mapSentence(gold.docs[vb] as GoldDoc, sy) : null;
-          if (gx === 'title' || gy === 'title') ignoredPairs++;
+          if (gx === 'neutral' || gy === 'neutral') ignoredPairs++;
           else if (typeof gx === 'number' && typeof gy === 'number') predicted.add(pairKey(va, gx, vb, gy));
           else predicted.add(`chrome:${x}|${y}`);
         }

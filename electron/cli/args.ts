@@ -55,7 +55,7 @@ interface Scan {
 }
 
 export function parseArgs(argv: readonly string[]): Command {
-  const scan = scanTokens(argv);
+  const scan = scanArgs(argv);
   const [name, ...rest] = scan.positionals;
   if (scan.help) return { kind: 'help', topic: name === 'compare' || name === 'batch' ? name : null };
   if (scan.version) return { kind: 'version' };
@@ -71,31 +71,32 @@ export function parseArgs(argv: readonly string[]): Command {
   return { kind: 'compare', files: compareFiles(rest), base, format: parseFormat(scan.flags.format ?? 'json'), out };
 }
 
-function scanTokens(argv: readonly string[]): Scan {
+function scanArgs(argv: readonly string[]): Scan {
   const scan: Scan = { positionals: [], flags: {}, help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
-    const token = argv[i]!;
-    if (token === '--') {
+    const arg = argv[i]!;
+    if (arg === '--') {
       scan.positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (token === '-h' || token === '--help') scan.help = true;
-    else if (token === '-V' || token === '--version') scan.version = true;
-    else if (token.startsWith('-') && token !== '-') i = takeFlag(argv, i, scan);
-    else scan.positionals.push(token);
+    if (arg === '-h' || arg === '--help') scan.help = true;
+    else if (arg === '-V' || arg === '--version') scan.version = true;
+    else if (arg.startsWith('-') && arg !== '-') i = takeFlag(argv, i, scan);
+    else scan.positionals.push(arg);
   }
   return scan;
 }
 
-/** Records `--flag VALUE` or `--flag=VALUE`; returns the index of the last token used. */
+/** Records `--flag VALUE` or `--flag=VALUE`; returns the index of the last arg used. */
 function takeFlag(argv: readonly string[], i: number, scan: Scan): number {
-  const token = argv[i]!;
-  const eq = token.indexOf('=');
-  const flagName = eq === -1 ? token.slice(2) : token.slice(2, eq);
-  if (!token.startsWith('--') || !isFlag(flagName)) throw new UsageError(`unknown option '${eq === -1 ? token : token.slice(0, eq)}'`);
+  const arg = argv[i]!;
+  const eq = arg.indexOf('=');
+  const flagName = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+  if (!arg.startsWith('--') || !isFlag(flagName)) throw new UsageError(`unknown option '${eq === -1 ? arg : arg.slice(0, eq)}'`);
   if (scan.flags[flagName] !== undefined) throw new UsageError(`--${flagName} given more than once`);
-  const value = eq === -1 ? argv[i + 1] : token.slice(eq + 1);
-  if (value === undefined || value === '') throw new UsageError(`--${flagName} needs a value`);
+  const value = eq === -1 ? argv[i + 1] : arg.slice(eq + 1);
+  // "--out --base 2" is a forgotten value, not a file named "--base".
+  if (value === undefined || value === '' || (eq === -1 && value.startsWith('--'))) throw new UsageError(`--${flagName} needs a value`);
   scan.flags[flagName] = value;
   return eq === -1 ? i + 1 : i;
 }

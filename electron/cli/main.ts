@@ -75,8 +75,8 @@ function main(): void {
   process.on('SIGTERM', onInterrupt);
   // A closed pipe (`parallax compare … | head`) is not an error worth a trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    if (error.code !== 'EPIPE') printError(`cannot write to standard output (${error.code ?? error.message})`);
+    process.exit(error.code === 'EPIPE' ? 0 : EXIT_FAILURE);
   });
   run(process.argv.slice(2)).then(
     (code) => {

@@ -1,6 +1,7 @@
 // Output for the CLI. `--out` files are written atomically: everything goes to
 // a temp file in the same folder, which is fsynced and renamed over the target
 // only when complete, so a crash or an error never leaves a half-written file.
+/* eslint-disable security/detect-non-literal-fs-filename -- opening the paths the user names is this module's job */
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';

@@ -66,10 +66,13 @@ function decodeByBom(bytes: Uint8Array, name: string): Decoded | null {
   return null;
 }
 
-// A BOM-less UTF-16 file of Latin text has a NUL in (nearly) every high byte:
-// odd positions for little-endian, even ones for big-endian. chardet does not
-// recognise UTF-16 without a BOM, so this check has to come first.
-const UTF16_MIN_NUL_SHARE = 0.4;
+// A BOM-less UTF-16 file has a NUL in the high byte of every ASCII character
+// (spaces, digits, punctuation): odd positions for little-endian, even ones
+// for big-endian, and almost none on the other side. chardet does not
+// recognise UTF-16 without a BOM, so this check has to come first. Binary
+// data whose NULs happen to line up is still caught by checkLooksLikeText.
+// (UTF-16 text with no ASCII at all has no NULs and is not recognised.)
+const UTF16_MIN_NUL_SHARE = 0.1;
 const UTF16_MAX_OTHER_SHARE = 0.1;
 
 function decodeUtf16WithoutBom(bytes: Uint8Array, name: string): Decoded | null {
@@ -124,10 +127,9 @@ const WINDOWS_1252_COMPATIBLE = new Set(['windows-1252', 'ISO-8859-1', 'ASCII'])
 const CONFIDENT = 50;
 
 function decodeLegacy(bytes: Uint8Array, name: string): Decoded {
+  if (looksLikeDamagedUtf8(bytes)) throw new ImportError('undecodable', name, 'is not valid UTF-8 (damaged, or mixes encodings)');
   const guess = strongestGuess(bytes);
   if (guess && !WINDOWS_1252_COMPATIBLE.has(guess.name) && guess.confidence >= CONFIDENT) {
-    // Mostly-valid UTF-8 with a few bad bytes: decoding it as Windows-1252
-    // would garble every accented letter, so name the real problem.
     if (guess.name === 'UTF-8') throw new ImportError('undecodable', name, 'is not valid UTF-8 (damaged, or mixes encodings)');
     throw unsupportedEncoding(name, guess.name);
   }
@@ -135,9 +137,38 @@ function decodeLegacy(bytes: Uint8Array, name: string): Decoded {
   return { text: iconv.decode(bytes, 'windows-1252'), encoding: 'windows-1252' };
 }
 
+// Windows-1252 text almost never contains a byte pair that is also a valid
+// UTF-8 sequence ("Ã©" would be one), so when valid sequences are at least as
+// common as invalid bytes the file is UTF-8 with a few bad bytes, and decoding
+// it as Windows-1252 would garble every accented letter.
+function looksLikeDamagedUtf8(bytes: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8SequenceLength(bytes, i);
+    if (length > 1) valid++;
+    else if (length === 0) invalid++;
+    i += Math.max(length, 1);
+  }
+  return valid > 0 && valid >= invalid;
+}
+
+/** Length of the valid UTF-8 sequence starting at i, or 0 when there is none. */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i]!;
+  if (lead < 0x80) return 1;
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (length === 0 || i + length > bytes.length) return 0;
+  for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
+  return length;
+}
+
+// chardet's verdict settles long before this; the byte checks still see everything.
+const DETECTION_SAMPLE = 256 * 1024;
+
 function strongestGuess(bytes: Uint8Array): { name: string; confidence: number } | null {
   try {
-    return chardet.analyse(bytes)[0] ?? null;
+    return chardet.analyse(bytes.subarray(0, DETECTION_SAMPLE))[0] ?? null;
   } catch {
     // A detector crash only loses the hint; the byte checks below still run.
     return null;
@@ -183,7 +214,6 @@ function binary(name: string): ImportError {
 // Control characters other than tab, newline, vertical tab, form feed and
 // carriage return; C1 controls (U+0080-U+009F) in decoded text are mojibake
 // or binary. A few strays are tolerated (old files carry the odd ^Z or ^L).
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0001-\u0008\u000E-\u001F\u007F-\u009F]/g;
 const MAX_CONTROL_SHARE = 0.01;
 

@@ -47,7 +47,8 @@ interface Candidate {
   score: number;
 }
 
-function buildPostings(vectors: readonly TermVector[]): Map<string, number[]> {
+/** Term → indices of the sentences holding it; built once per version and reused by every pair. */
+export function buildPostings(vectors: readonly TermVector[]): Map<string, number[]> {
   const postings = new Map<string, number[]>();
   vectors.forEach((v, index) => {
     for (const term of v.terms) {
@@ -77,12 +78,18 @@ function relativePosition(index: number, count: number): number {
   return count <= 1 ? 0.5 : index / (count - 1);
 }
 
-function scoreCandidates(A: readonly TermVector[], B: readonly TermVector[], budget: Budget): Candidate[] {
-  const postings = buildPostings(B);
+function scoreCandidates(
+  A: readonly TermVector[],
+  B: readonly TermVector[],
+  postings: Map<string, number[]>,
+  skipA: ReadonlyMap<number, unknown>,
+  budget: Budget,
+): Candidate[] {
   const out: Candidate[] = [];
   for (let a = 0; a < A.length; a++) {
     // Checked every 64 sentences: the clock is cheap but not free.
     if ((a & 63) === 0 && budget.exhausted('align')) break;
+    if (skipA.has(a)) continue;
     for (const c of candidatesFor(A[a]!, postings, B)) out.push({ a, b: c.b, score: c.score });
   }
   return out;
@@ -130,6 +137,9 @@ function growSide(
   otherVectors: readonly TermVector[],
   free: Set<number>,
 ): number {
+  const neighbours = [own[0]! - 1, own[own.length - 1]! + 1];
+  // Most links have no free neighbour: skip building union vectors for them.
+  if (!neighbours.some((n) => free.has(n))) return 0;
   const otherVector = unionVector(other.map((i) => otherVectors[i]!));
   let score = dice(unionVector(own.map((i) => ownVectors[i]!)), otherVector);
   for (let grew = true; grew; ) {
@@ -194,6 +204,8 @@ export interface AlignSide {
   vectors: readonly TermVector[];
   /** Identity keys (normalised wording) per sentence; equal keys are identical sentences. */
   keys: readonly string[];
+  /** From buildPostings(vectors). */
+  postings: Map<string, number[]>;
 }
 
 export function alignPair(sideA: AlignSide, sideB: AlignSide, options: AlignOptions, budget: Budget): PairAlignment {
@@ -201,7 +213,7 @@ export function alignPair(sideA: AlignSide, sideB: AlignSide, options: AlignOpti
   const B = sideB.vectors;
   const byA = matchIdentical(sideA.keys, sideB.keys);
   const linkedB = new Set([...byA.values()].map((c) => c.b));
-  const open = scoreCandidates(A, B, budget).filter((c) => !byA.has(c.a) && !linkedB.has(c.b));
+  const open = scoreCandidates(A, B, sideB.postings, byA, budget).filter((c) => !linkedB.has(c.b));
   for (const [a, c] of greedyMatch(open, A.length, B.length, options.threshold)) byA.set(a, c);
   fillGaps(byA, A, B, options.threshold);
 

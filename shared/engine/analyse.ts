@@ -3,7 +3,7 @@
 // never altered; everything downstream refers to it by offsets.
 import { cleanText } from './clean';
 import { extractFacts } from './facts/index';
-import { contentStems, words } from './normalise';
+import { stemsOfWords, words } from './normalise';
 import { segmentSentences } from './segment';
 import type { Sentence, Version, VersionInput } from './types';
 
@@ -13,6 +13,8 @@ export interface AnalysedVersion {
   stems: string[][];
   /** Folded words of all sentences in reading order (for provenance). */
   words: string[];
+  /** Identity key (folded wording) per sentence. */
+  keys: string[];
 }
 
 export function analyseVersion(input: VersionInput, id: string): AnalysedVersion {
@@ -23,9 +25,11 @@ export function analyseVersion(input: VersionInput, id: string): AnalysedVersion
     const sentenceText = text.slice(span.start, span.end);
     return { id: `${id}.s${k + 1}`, text: sentenceText, start: span.start, end: span.end, facts: extractFacts(sentenceText, span.start) };
   });
+  const folded = sentences.map((s) => words(s.text));
   return {
     version: { id, label: input.label, source: input.source, title: cleaned.title, sentences, removed: cleaned.removed },
-    stems: sentences.map((s) => contentStems(s.text)),
-    words: sentences.flatMap((s) => words(s.text)),
+    stems: folded.map(stemsOfWords),
+    words: folded.flat(),
+    keys: folded.map((w) => w.join(' ')),
   };
 }

@@ -1,7 +1,6 @@
 // Classifies one link: identical wording, the same facts in other words
 // (reworded), or facts that differ (changed, with the differences listed).
 import { conflictingFacts, sameFact } from './fact-match';
-import { identityKey } from './normalise';
 import type { Fact, FactChange, FactKind, LinkKind } from './types';
 
 export interface LinkClass {
@@ -59,8 +58,9 @@ export function diffFacts(aFacts: readonly Fact[], bFacts: readonly Fact[]): Fac
   return changes;
 }
 
-export function classifyLink(aText: string, bText: string, aFacts: readonly Fact[], bFacts: readonly Fact[]): LinkClass {
-  if (identityKey(aText) === identityKey(bText)) return { kind: 'identical', changes: [] };
+/** `aKey`/`bKey` are identity keys (see normalise.identityKey) of the two sides' text. */
+export function classifyLink(aKey: string, bKey: string, aFacts: readonly Fact[], bFacts: readonly Fact[]): LinkClass {
+  if (aKey === bKey) return { kind: 'identical', changes: [] };
   const changes = diffFacts(aFacts, bFacts);
   return { kind: changes.length > 0 ? 'changed' : 'reworded', changes };
 }

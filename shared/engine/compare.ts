@@ -1,12 +1,11 @@
 // The engine's entry point: N versions in, the `parallax.compare/1` result out.
 // Pure and deterministic: the same input gives the same output, byte for byte.
-import { alignPair, type RawLink } from './align';
+import { alignPair, buildPostings, type RawLink } from './align';
 import { analyseVersion, type AnalysedVersion } from './analyse';
 import { createBudget, type Budget } from './budget';
 import { classifyLink } from './classify';
 import { clusterFacts, type SentenceLinkRef } from './cluster';
-import { identityKey } from './normalise';
-import { copiedShare } from './provenance';
+import { copiedShare, shingleVersion, type Shingles } from './provenance';
 import { buildIdf, termVector, type TermVector } from './similarity';
 import type { CompareOptions, CompareResult, Sentence, SentenceLink, VersionInput, VersionPair } from './types';
 import { diffWordsBounded } from './worddiff';
@@ -21,7 +20,8 @@ export const DEFAULT_OPTIONS: Readonly<CompareOptions> = {
 
 interface Prepared extends AnalysedVersion {
   vectors: TermVector[];
-  keys: string[];
+  postings: Map<string, number[]>;
+  shingles: Shingles;
   /** Orders versions canonically, so aligning (a, b) and (b, a) is the same computation. */
   canonical: string;
 }
@@ -50,27 +50,50 @@ function joined(sentences: readonly Sentence[]): string {
   return sentences.map((s) => s.text).join(' ');
 }
 
-function buildLink(raw: RawLink, A: Prepared, B: Prepared, budget: Budget): SentenceLink {
-  const as = raw.a.map((i) => A.version.sentences[i]!);
-  const bs = raw.b.map((i) => B.version.sentences[i]!);
+interface LinkContent {
+  kind: SentenceLink['kind'];
+  changes: SentenceLink['changes'];
+  words: SentenceLink['words'];
+}
+
+/**
+ * Classification and word diff depend only on the two texts, and in an N-way
+ * compare the same text pair recurs (outlets reuse wire sentences), so each
+ * distinct pair is worked out once per compare.
+ */
+type LinkCache = Map<string, LinkContent>;
+
+function linkContent(as: readonly Sentence[], bs: readonly Sentence[], aKey: string, bKey: string, budget: Budget): LinkContent {
   const aText = joined(as);
   const bText = joined(bs);
-  const { kind, changes } = classifyLink(aText, bText, as.flatMap((s) => s.facts), bs.flatMap((s) => s.facts));
-  let words: SentenceLink['words'];
-  if (kind === 'identical') words = [{ op: '=', text: aText }];
-  else words = budget.exhausted('word-diff') ? null : diffWordsBounded(aText, bText);
+  const { kind, changes } = classifyLink(aKey, bKey, as.flatMap((s) => s.facts), bs.flatMap((s) => s.facts));
+  if (kind === 'identical') return { kind, changes, words: [{ op: '=', text: aText }] };
+  return { kind, changes, words: budget.exhausted('word-diff') ? null : diffWordsBounded(aText, bText) };
+}
+
+function buildLink(raw: RawLink, A: Prepared, B: Prepared, budget: Budget, cache: LinkCache): SentenceLink {
+  const as = raw.a.map((i) => A.version.sentences[i]!);
+  const bs = raw.b.map((i) => B.version.sentences[i]!);
+  const aKey = raw.a.map((i) => A.keys[i]!).join(' ');
+  const bKey = raw.b.map((i) => B.keys[i]!).join(' ');
+  const cacheKey = `${joined(as)}\u0000${joined(bs)}`;
+  let content = cache.get(cacheKey);
+  if (!content) {
+    content = linkContent(as, bs, aKey, bKey, budget);
+    cache.set(cacheKey, content);
+  }
   return {
     a: as.map((s) => s.id),
     b: bs.map((s) => s.id),
-    kind,
+    kind: content.kind,
     moved: raw.moved,
     score: Math.round(raw.score * 1000) / 1000,
-    changes,
-    words,
+    changes: content.changes,
+    words: content.words,
   };
 }
 
-function comparePair(A: Prepared, B: Prepared, options: CompareOptions, budget: Budget): VersionPair {
+function comparePair(A: Prepared, B: Prepared, options: CompareOptions, budget: Budget, cache: LinkCache): VersionPair {
   // Align in a canonical orientation and mirror back: the result for (b, a)
   // is then exactly the mirror of (a, b), ties and all.
   const swap = A.canonical > B.canonical;
@@ -86,8 +109,8 @@ function comparePair(A: Prepared, B: Prepared, options: CompareOptions, budget: 
   return {
     a: A.version.id,
     b: B.version.id,
-    copied: copiedShare(A.words, B.words),
-    links: alignment.links.map((raw) => buildLink(raw, A, B, budget)),
+    copied: copiedShare(A.shingles, B.shingles),
+    links: alignment.links.map((raw) => buildLink(raw, A, B, budget, cache)),
     onlyA: alignment.onlyA.map((i) => A.version.sentences[i]!.id),
     onlyB: alignment.onlyB.map((i) => B.version.sentences[i]!.id),
   };
@@ -98,14 +121,19 @@ export function compare(inputs: readonly VersionInput[], options: Partial<Compar
   const budget = createBudget(resolved.budgetMs);
   const analysed = inputs.map((input, k) => analyseVersion(input, `v${k + 1}`));
   const idf = buildIdf(analysed.flatMap((a) => a.stems));
-  const prepared: Prepared[] = analysed.map((a, k) => ({
-    ...a,
-    vectors: a.stems.map((s) => termVector(s, idf)),
-    keys: a.version.sentences.map((s) => identityKey(s.text)),
-    canonical: inputs[k]!.text,
-  }));
+  const prepared: Prepared[] = analysed.map((a, k) => {
+    const vectors = a.stems.map((s) => termVector(s, idf));
+    return {
+      ...a,
+      vectors,
+      postings: buildPostings(vectors),
+      shingles: shingleVersion(a.words),
+      canonical: inputs[k]!.text,
+    };
+  });
 
-  const pairs = pairOrder(prepared.length, resolved.base).map(([i, j]) => comparePair(prepared[i]!, prepared[j]!, resolved, budget));
+  const cache: LinkCache = new Map();
+  const pairs = pairOrder(prepared.length, resolved.base).map(([i, j]) => comparePair(prepared[i]!, prepared[j]!, resolved, budget, cache));
 
   const sentenceById = new Map(prepared.flatMap((p) => p.version.sentences.map((s) => [s.id, s] as const)));
   const links: SentenceLinkRef[] = pairs.flatMap((pair) =>

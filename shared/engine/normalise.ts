@@ -95,8 +95,13 @@ export function stemWord(word: string): string {
 
 /** Content-word stems used for similarity: folded, stopwords removed, stemmed. */
 export function contentStems(text: string): string[] {
+  return stemsOfWords(words(text));
+}
+
+/** As contentStems, for words already folded by `words()` (fold once, use thrice). */
+export function stemsOfWords(folded: readonly string[]): string[] {
   const out: string[] = [];
-  for (const word of words(text)) {
+  for (const word of folded) {
     if (STOPWORDS.has(word)) continue;
     out.push(stemWord(word));
   }

@@ -101,8 +101,27 @@ function orientLink(link: SentenceLink, flip: boolean): BaseLink {
     moved: link.moved,
     score: link.score,
     changes: link.changes.map((c) => ({ kind: c.kind, a: c.b, b: c.a })),
-    words: link.words?.map((w) => ({ op: w.op === '+' ? '-' : w.op === '-' ? '+' : '=', text: w.text })) ?? null,
+    words: link.words ? deletionsFirst(link.words.map((w) => ({ op: w.op === '+' ? '-' : w.op === '-' ? '+' : '=', text: w.text }))) : null,
   };
+}
+
+// After flipping, a replacement reads "+new -old"; put the dropped words first
+// within each run of edits, as an unflipped diff has them.
+function deletionsFirst(words: WordPiece[]): WordPiece[] {
+  const out: WordPiece[] = [];
+  let run: WordPiece[] = [];
+  const flush = (): void => {
+    out.push(...run.filter((w) => w.op === '-'), ...run.filter((w) => w.op === '+'));
+    run = [];
+  };
+  for (const w of words) {
+    if (w.op === '=') {
+      flush();
+      out.push(w);
+    } else run.push(w);
+  }
+  flush();
+  return out;
 }
 
 function fateOf(sentenceId: string, version: Version, pair: OrientedPair | null): SentenceFate {
@@ -135,6 +154,12 @@ export function versionIndex(result: CompareResult): Map<string, Version> {
 /** Article text on one line: sentences may span line breaks in the source. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Leading whitespace, the text, trailing whitespace. */
+export function splitSpace(text: string): { lead: string; core: string; trail: string } {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
+  return { lead: m?.[1] ?? '', core: m?.[2] ?? text, trail: m?.[3] ?? '' };
 }
 
 export function percent(share: number): string {

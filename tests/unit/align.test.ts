@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignPair } from '../../shared/engine/align';
+import { alignPair, buildPostings } from '../../shared/engine/align';
 import { createBudget } from '../../shared/engine/budget';
 import { contentStems, identityKey } from '../../shared/engine/normalise';
 import { buildIdf, termVector } from '../../shared/engine/similarity';
@@ -7,7 +7,10 @@ import { buildIdf, termVector } from '../../shared/engine/similarity';
 function vectors(...versions: string[][]) {
   const stems = versions.map((v) => v.map(contentStems));
   const idf = buildIdf(stems.flat());
-  return versions.map((v, k) => ({ vectors: stems[k]!.map((s) => termVector(s, idf)), keys: v.map(identityKey) }));
+  return versions.map((v, k) => {
+    const vs = stems[k]!.map((s) => termVector(s, idf));
+    return { vectors: vs, keys: v.map(identityKey), postings: buildPostings(vs) };
+  });
 }
 
 const run = (a: string[], b: string[], threshold = 0.3) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLink, diffFacts } from '../../shared/engine/classify';
+import { identityKey } from '../../shared/engine/normalise';
 import { datesCompatible, sameFact } from '../../shared/engine/fact-match';
 import type { Fact } from '../../shared/engine/types';
 
@@ -24,18 +25,18 @@ describe('fact matching', () => {
 
 describe('classifyLink', () => {
   it('calls equal wording identical, ignoring case, quotes and spacing', () => {
-    expect(classifyLink('China’s “national” centre said.', "china's \"national\"  centre said.", [], []).kind).toBe('identical');
+    expect(classifyLink(identityKey('China’s “national” centre said.'), identityKey("china's \"national\"  centre said."), [], []).kind).toBe('identical');
   });
 
   it('calls the same facts in other words reworded', () => {
-    const result = classifyLink('It spread to 270 devices.', 'The virus reached 270 hosts.', [num('270 devices', 270, 'device')], [num('270 hosts', 270, 'host')]);
+    const result = classifyLink(identityKey('It spread to 270 devices.'), identityKey('The virus reached 270 hosts.'), [num('270 devices', 270, 'device')], [num('270 hosts', 270, 'host')]);
     expect(result).toEqual({ kind: 'reworded', changes: [] });
   });
 
   it('lists a changed number and a changed date', () => {
     const result = classifyLink(
-      'Since May 2023, 270 devices were hit.',
-      'Since August, 300 devices were hit.',
+      identityKey('Since May 2023, 270 devices were hit.'),
+      identityKey('Since August, 300 devices were hit.'),
       [date('May 2023', '2023-05'), num('270 devices', 270, 'device')],
       [date('August', 'month:08'), num('300 devices', 300, 'device')],
     );

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { copiedShare } from '../../shared/engine/provenance';
+import { copiedShare as copiedShareOf, shingleVersion } from '../../shared/engine/provenance';
+
+const copiedShare = (a: string[], b: string[]) => copiedShareOf(shingleVersion(a), shingleVersion(b));
 import { createBudget } from '../../shared/engine/budget';
 
 const w = (s: string) => s.split(' ');

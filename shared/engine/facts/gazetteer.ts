@@ -37,7 +37,7 @@ export const ORGANISATIONS = set(`
 export const BRANDS = set(`
   microsoft, google, apple, adobe, ibm, amazon, meta, oracle, cisco, intel, nvidia, qualcomm, samsung, sony,
   huawei, tesla, openai, dell, lenovo, xiaomi, fortinet, ivanti, citrix, vmware, sap, salesforce, zoom,
-  mozilla, linux, red hat, atlassian, juniper, palo alto, sophos, kaspersky, solarwinds, tp-link, d-link`);
+  mozilla, linux, red hat, atlassian, juniper, palo alto, sophos, kaspersky, solarwinds`);
 
 /** Products well known by a single name. */
 export const PRODUCTS = set(`
@@ -79,10 +79,13 @@ export const ROLE_NOUNS = set(`
 export const DEMONYMS = set(`
   american, western, eastern, northern, southern, african, arab, thai, swiss, dutch, french, greek, czech,
   israeli, iraqi, pakistani, saudi, kuwaiti, qatari, emirati, yemeni, afghan, bangladeshi, nepali,
-  filipino, welsh, scots, irish, british, english, european, asian, latin, nordic, baltic, soviet, allied`);
+  filipino, welsh, scots, irish, british, english, european, asian, latin, nordic, baltic, soviet, allied,
+  trojan`);
 
 /** Listed, or with a nationality suffix ("Chinese", "Russian", "Korean", "Polish"). */
 export function looksDemonym(lower: string): boolean {
-  if (DEMONYMS.has(lower)) return true;
-  return lower.length > 4 && /(?:ese|ian|ean|ish)$/.test(lower) && !PLACES.has(lower);
+  // Plurals too: "Americans", "Russians" describe people, they name no entity.
+  const word = /(?:an|ean|ian)s$/.test(lower) ? lower.slice(0, -1) : lower;
+  if (DEMONYMS.has(word)) return true;
+  return word.length > 4 && /(?:ese|ian|ean|ish)$/.test(word) && !PLACES.has(word);
 }

@@ -17,7 +17,7 @@ export function usSpelling(word: string): string {
   const mapped = US_SPELLING[word];
   if (mapped) return mapped;
   // Bare "-ise" is left alone: "enterprise", "promise" and "exercise" are not British.
-  const m = /^(\p{L}{3,})is(ed|ing|ation|ations|er|ers)$/u.exec(word);
+  const m = /^(\p{L}{3,})is(ed|ing|ation|ations)$/u.exec(word);
   return m ? `${m[1]}iz${m[2]}` : word;
 }
 

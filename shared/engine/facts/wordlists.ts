@@ -74,3 +74,13 @@ export function isFunctionWord(lower: string): boolean {
   return DETERMINERS.has(lower) || PREPOSITIONS.has(lower) || CONJUNCTIONS.has(lower) ||
     PRONOUNS.has(lower) || VERBS.has(lower);
 }
+
+// Words in -ly that are nouns or adjectives, not adverbs.
+const LY_WORDS = set(`
+  family supply assembly ally rally anomaly monopoly daily weekly monthly quarterly yearly italy reply fly
+  belly jelly bully only early holy july`);
+
+/** An -ly adverb ("reportedly", "previously"), not "family" or "weekly". */
+export function isAdverb(lower: string): boolean {
+  return lower.length > 4 && lower.endsWith('ly') && !LY_WORDS.has(lower);
+}

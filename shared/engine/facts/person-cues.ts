@@ -1,0 +1,46 @@
+// When is a capitalised run a person? Name shape alone is not enough
+// ("Premium Lite", "Trojan Horse"), so a person also needs a cue around it:
+// a role noun before ("spokesperson Mao Ning"), a speech verb after ("Jeff
+// Greene said") or before ("said Jeff Greene"), or an appositive ("Jeff
+// Greene, CISA's executive assistant director").
+import type { Context, Token } from './tokens';
+import type { Run } from './entity-runs';
+import { BRANDS, ORG_CUES, ORGANISATIONS, PLACES, PRODUCTS, ROLE_NOUNS, looksDemonym } from './gazetteer';
+import { DETERMINERS } from './wordlists';
+import { isSpeechVerb } from './reporting-verbs';
+
+// Upper then lower case, so acronyms are out; "McDonald" and "O'Brien" are in.
+const NAME_WORD = /^\p{Lu}\p{Ll}[\p{L}'-]*$/u;
+
+/** Two or three plain name-shaped words that are on no other list. */
+function nameShaped(words: readonly Token[]): boolean {
+  if (words.length < 2 || words.length > 3) return false;
+  return words.every((t) => {
+    const w = t.lower;
+    return NAME_WORD.test(t.text) && !PLACES.has(w) && !ORGANISATIONS.has(w) && !BRANDS.has(w) &&
+      !PRODUCTS.has(w) && !ORG_CUES.has(w) && !looksDemonym(w);
+  });
+}
+
+/** What follows a comma after the name reads as a description of a person. */
+function appositive(ctx: Context, after: number): boolean {
+  const t = ctx.tokens[after];
+  if (!t || !/^,\s+$/.test(t.gap)) return false;
+  return DETERMINERS.has(t.lower) || ROLE_NOUNS.has(t.lower) || /'s$/.test(t.text) || /^\d{1,3}$/.test(t.text);
+}
+
+export function personCue(ctx: Context, run: Run): boolean {
+  const { tokens } = ctx;
+  const words = tokens.slice(run.first, run.last + 1);
+  const bare = words.map((t) => ({ ...t, text: t.text.replace(/'s$/, ''), lower: t.lower.replace(/'s$/, '') }));
+  if (!nameShaped(bare)) return false;
+  const prev = tokens[run.first - 1];
+  const next = tokens[run.last + 1];
+  const prevJoined = prev !== undefined && /^\s+$/.test((tokens[run.first] as Token).gap);
+  const afterAccording = prev?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
+  if (prevJoined && (ROLE_NOUNS.has(prev.lower) || isSpeechVerb(prev.lower) || afterAccording)) {
+    return true;
+  }
+  if (next && /^\s+$/.test(next.gap) && isSpeechVerb(next.lower)) return true;
+  return appositive(ctx, run.last + 1);
+}
