@@ -149,26 +149,40 @@ export function scoreAlignment(result: CompareResult, gold: Gold): Pick<StorySco
   return { alignment: counts, ignoredPairs, notes };
 }
 
-/** Does a fact cell of `row` in this version point at the gold mention? */
-export function cellHits(row: FactRow, versionId: string, byId: Map<string, Sentence>, mention: Span): boolean {
+const digits = (text: string): string[] => (text.match(/\d[\d,.]*\d|\d/g) ?? []).map((d) => d.replace(/,/g, ''));
+
+/**
+ * Does a fact cell of `row` in this version point at the gold mention? When
+ * the cell's wording sits outside the gold content (the headline, a subhead),
+ * it still counts if it states the same digits as the mention: the version
+ * does report the value, the cell just quotes it from elsewhere.
+ */
+export function cellHits(row: FactRow, versionId: string, byId: Map<string, Sentence>, mention: Span, doc?: GoldDoc): boolean {
   const cell = row.cells[versionId];
   if (!cell || cell.status === 'absent') return false;
-  for (const id of cell.sentences) {
-    const s = byId.get(id);
-    if (!s || overlap(s, mention) === 0) continue;
-    if (!cell.text) return true;
-    // The cell's wording found in the sentence at the mention's position.
-    for (let at = s.text.indexOf(cell.text); at >= 0; at = s.text.indexOf(cell.text, at + 1)) {
-      if (overlap({ start: s.start + at, end: s.start + at + cell.text.length }, mention) > 0) return true;
-    }
-    // Or an extracted fact of the row's kind at that position (the cell text may be normalised).
-    if (s.facts.some((f) => f.kind === row.kind && overlap(f, mention) > 0)) return true;
+  const sentences = cell.sentences.map((id) => byId.get(id)).filter((s): s is Sentence => s !== undefined);
+  const text = cell.text;
+  if (!text) return sentences.some((s) => overlap(s, mention) > 0);
+  // The cell's wording found at the mention's position in one of its sentences.
+  const verbatim = sentences.filter((s) => s.text.includes(text));
+  if (verbatim.length > 0) {
+    const wanted = doc ? digits(doc.text.slice(mention.start, mention.end)) : [];
+    const sameDigits = wanted.length > 0 && digits(text).some((d) => wanted.includes(d));
+    return verbatim.some((s) => {
+      for (let at = s.text.indexOf(text); at >= 0; at = s.text.indexOf(text, at + 1)) {
+        const span = { start: s.start + at, end: s.start + at + text.length };
+        if (overlap(span, mention) > 0) return true;
+        if (sameDigits && doc && !doc.sentences.some((g) => overlap(g, span) > 0)) return true;
+      }
+      return false;
+    });
   }
-  return false;
+  // The engine reworded the cell text: fall back on an extracted fact of the row's kind at the mention.
+  return sentences.some((s) => s.facts.some((f) => f.kind === row.kind && overlap(f, mention) > 0));
 }
 
 /** The row a gold fact landed in: the one whose cells hit most of its mentions. */
-export function bestRow(result: CompareResult, fact: GoldFact, byId: Map<string, Sentence>): FactRow | null {
+export function bestRow(result: CompareResult, fact: GoldFact, byId: Map<string, Sentence>, docs: GoldDoc[] = []): FactRow | null {
   let best: FactRow | null = null;
   let bestHits = 0;
   let bestExtra = Infinity;
@@ -178,7 +192,7 @@ export function bestRow(result: CompareResult, fact: GoldFact, byId: Map<string,
     let extra = 0;
     result.versions.forEach((v, i) => {
       const m = fact.mentions.get(i);
-      if (m && cellHits(row, v.id, byId, m)) hits++;
+      if (m && cellHits(row, v.id, byId, m, docs[i])) hits++;
       else if (row.cells[v.id] && row.cells[v.id]?.status !== 'absent' && m?.status !== 'vague') extra++;
     });
     if (hits > bestHits || (hits === bestHits && hits > 0 && extra < bestExtra)) [best, bestHits, bestExtra] = [row, hits, extra];
@@ -193,14 +207,14 @@ export function scoreFacts(result: CompareResult, gold: Gold): Pick<StoryScore, 
   const conflicts = zero();
   const notes: string[] = [];
   for (const fact of gold.facts) {
-    const row = bestRow(result, fact, byId);
+    const row = bestRow(result, fact, byId, gold.docs);
     result.versions.forEach((v, i) => {
       const m = fact.mentions.get(i);
       if (m?.status === 'vague') return;
       const cell = row?.cells[v.id];
       const present = cell !== undefined && cell.status !== 'absent';
       const file = gold.docs[i]?.file ?? v.id;
-      if (m && row && cellHits(row, v.id, byId, m)) facts.tp++;
+      if (m && row && cellHits(row, v.id, byId, m, gold.docs[i])) facts.tp++;
       else {
         if (m) {
           facts.fn++;
@@ -212,14 +226,19 @@ export function scoreFacts(result: CompareResult, gold: Gold): Pick<StoryScore, 
         }
       }
     });
-    // A conflict counts when it puts two gold versions on different values:
-    // right if one of them is a changed version, wrong if both agree.
+    // A conflict says version x disagrees with y when x reports value a but
+    // not b and y reports b but not a (engines may list a version under
+    // several values). Right if one of them changed the value, wrong if the
+    // gold has them agree.
     const idOf = (i: number): string => result.versions[i]?.id ?? '';
     const same = [...fact.mentions].filter(([, m]) => m.status === 'same').map(([i]) => idOf(i));
     const changed = [...fact.mentions].filter(([, m]) => m.status === 'changed').map(([i]) => idOf(i));
     const separates = (xs: string[], ys: string[]): boolean =>
       (row?.conflicts ?? []).some((c) =>
-        c.values.some((a) => c.values.some((b) => a !== b && xs.some((x) => a.versions.includes(x)) && ys.some((y) => b.versions.includes(y)))));
+        c.values.some((a) => c.values.some((b) => {
+          const only = (v: { versions: string[] }, w: { versions: string[] }) => (x: string) => v.versions.includes(x) && !w.versions.includes(x);
+          return a !== b && xs.some((x) => only(a, b)(x) && ys.some((y) => y !== x && only(b, a)(y)));
+        })));
     if (changed.length > 0) {
       if (separates(same, changed)) conflicts.tp++;
       else {

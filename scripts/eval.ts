@@ -141,8 +141,14 @@ function verdict(total: StoryScore): string[] {
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
+  // `node dist/eval.js | head` closes the pipe early; that is not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const notes: string[] = [];
   const stories = loadStories(args, (line) => notes.push(line));
+  if (args.only && args.only !== 'seeds' && stories.length === 0) notes.push(`note: no story named ${args.only}`);
   if (args.dump) {
     for (const story of stories) dump(story, log);
     return;
@@ -164,7 +170,9 @@ function main(): void {
   const total = sumScores(results.map((r) => r.score));
 
   if (args.json) {
-    const out = Object.fromEntries(results.map(({ story, score, ms }) => [story.name, { ...score, ms, notes: args.verbose ? score.notes : undefined }]));
+    const out = Object.fromEntries(
+      results.map(({ story, score, ms }) => [story.name, { ...score, ms: Math.round(ms), notes: args.verbose ? score.notes : undefined }]),
+    );
     log(JSON.stringify({ stories: out, overall: total, notes }, null, 2));
     return;
   }
@@ -172,12 +180,16 @@ function main(): void {
   log('Parallax eval: sentence alignment, number/date facts, boilerplate (P = precision, R = recall)');
   for (const line of notes) log(line);
   log('');
+  if (results.length === 0) {
+    log('nothing was scored');
+    return;
+  }
   for (const line of header()) log(line);
   for (const { story, score, ms } of results) log(row(story.name, score, story.gold.docs.length, ms));
   log('-'.repeat(header()[0]?.length ?? 0));
   log(row('overall (micro)', total, results.reduce((n, r) => n + r.story.gold.docs.length, 0), null));
   log('');
-  log(`gold pairs ${results.reduce((n, r) => n + r.story.gold.pairs.size, 0)}, gold facts ${results.reduce((n, r) => n + r.story.gold.facts.length, 0)}, title pairs ignored ${total.ignoredPairs}`);
+  log(`gold pairs ${results.reduce((n, r) => n + r.story.gold.pairs.size, 0)}, gold facts ${results.reduce((n, r) => n + r.story.gold.facts.length, 0)}, title and subhead pairs ignored ${total.ignoredPairs}`);
   log('against the acceptance targets:');
   for (const line of verdict(total)) log(line);
   if (args.verbose) {

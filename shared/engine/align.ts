@@ -11,7 +11,7 @@
 //    sentence is mostly contained in the other side and the union scores higher.
 // 5. Moves: links off the longest increasing run of B positions are "moved".
 import type { Budget } from './budget';
-import { containment, dice, unionVector, type TermVector } from './similarity';
+import { containment, dice, linkScore, unionVector, type TermVector } from './similarity';
 
 export interface AlignOptions {
   /** Minimum weighted-Dice score for a one-to-one link. */
@@ -40,6 +40,12 @@ const POSITION_NUDGE = 0.04;
 const GAP_FILL_FACTOR = 0.55;
 const MERGE_CONTAINMENT = 0.5;
 const MERGE_GAIN = 0.02;
+// A leftover joins a link when the link holds this share of its weight…
+const ATTACH_CONTAINMENT = 0.6;
+// …or when it matches one of the link's sentences this strongly (× threshold),
+// and in either case its own candidate score reaches ATTACH_FACTOR × threshold.
+const ATTACH_SCORE = 1.2;
+const ATTACH_FACTOR = 0.5;
 
 interface Candidate {
   a: number;
@@ -71,7 +77,7 @@ function candidatesFor(a: TermVector, postings: Map<string, number[]>, B: readon
   const top = [...acc.entries()]
     .sort((x, y) => y[1] - x[1] || x[0] - y[0])
     .slice(0, CANDIDATES_PER_SENTENCE);
-  return top.map(([b]) => ({ b, score: dice(a, B[b]!) }));
+  return top.map(([b]) => ({ b, score: linkScore(a, B[b]!) }));
 }
 
 function relativePosition(index: number, count: number): number {
@@ -121,7 +127,7 @@ function fillGaps(byA: Map<number, Candidate>, A: readonly TermVector[], B: read
     // Only the sentence directly after prev's partner: a gap of exactly the same shape.
     const b = prev.b + 1;
     if (usedB.has(b) || b >= B.length) continue;
-    const score = dice(A[a]!, B[b]!);
+    const score = linkScore(A[a]!, B[b]!);
     if (score >= floor) {
       byA.set(a, { a, b, score });
       usedB.add(b);
@@ -200,6 +206,44 @@ function matchIdentical(keysA: readonly string[], keysB: readonly string[]): Map
   return byA;
 }
 
+/**
+ * A sentence left over after one-to-one matching may still restate part of a
+ * linked sentence elsewhere in the text: a rewrite that spread one wire
+ * sentence over two places. Attach it to the link whose other side contains
+ * it best, when that containment is high.
+ */
+function attachLeftovers(
+  links: RawLink[],
+  side: 'a' | 'b',
+  free: Set<number>,
+  own: readonly TermVector[],
+  other: readonly TermVector[],
+  otherPostings: Map<string, number[]>,
+  threshold: number,
+): void {
+  const otherSide = side === 'a' ? 'b' : 'a';
+  const linkOf = new Map<number, RawLink>();
+  for (const link of links) for (const i of link[otherSide]) linkOf.set(i, link);
+  for (const i of [...free].sort((x, y) => x - y)) {
+    let best: RawLink | null = null;
+    let bestFit = 0;
+    for (const c of candidatesFor(own[i]!, otherPostings, other)) {
+      const link = linkOf.get(c.b);
+      if (!link || c.score < threshold * ATTACH_FACTOR) continue;
+      const held = containment(own[i]!, unionVector(link[otherSide].map((k) => other[k]!)));
+      // Either mostly contained in the link, or a full-strength match on its own.
+      const fit = held >= ATTACH_CONTAINMENT ? held : c.score >= threshold * ATTACH_SCORE ? c.score : 0;
+      if (fit > bestFit) {
+        best = link;
+        bestFit = fit;
+      }
+    }
+    if (!best) continue;
+    best[side] = [...best[side], i].sort((x, y) => x - y);
+    free.delete(i);
+  }
+}
+
 export interface AlignSide {
   vectors: readonly TermVector[];
   /** Identity keys (normalised wording) per sentence; equal keys are identical sentences. */
@@ -230,6 +274,8 @@ export function alignPair(sideA: AlignSide, sideB: AlignSide, options: AlignOpti
     link.score = Math.max(link.score, growSide(link.b, link.a, B, A, freeB));
     link.score = Math.max(link.score, growSide(link.a, link.b, A, B, freeA));
   }
+  attachLeftovers(links, 'b', freeB, B, A, sideA.postings, options.threshold);
+  attachLeftovers(links, 'a', freeA, A, B, sideB.postings, options.threshold);
   links.sort((x, y) => x.a[0]! - y.a[0]!);
   markMoves(links);
   return {

@@ -13,7 +13,9 @@ export interface Budget {
 
 export type Clock = () => number;
 
-// `performance` exists in every runtime the engine targets (Node, Electron, browsers).
+// `performance` exists in every runtime the engine targets (Node, Electron,
+// browsers); declared here because shared/ compiles without Node or DOM types.
+declare const performance: { now(): number };
 const defaultClock: Clock = () => performance.now();
 
 export function createBudget(ms: number, clock: Clock = defaultClock): Budget {

@@ -15,7 +15,7 @@ export const ENGINE_VERSION = '0.1.0';
 export const DEFAULT_OPTIONS: Readonly<CompareOptions> = {
   base: 0,
   budgetMs: 20_000,
-  linkThreshold: 0.3,
+  linkThreshold: 0.28,
 };
 
 interface Prepared extends AnalysedVersion {

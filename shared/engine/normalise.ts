@@ -1,6 +1,7 @@
 // Normalisation for matching only. Nothing here ever changes displayed text:
 // callers keep the original string and its offsets, and compare the keys.
 import { stemmer } from 'stemmer';
+import { canonicalStem } from './synonyms';
 
 /** Character-level folding that keeps string length unchanged (offset-safe). */
 export function foldChars(text: string): string {
@@ -103,7 +104,7 @@ export function stemsOfWords(folded: readonly string[]): string[] {
   const out: string[] = [];
   for (const word of folded) {
     if (STOPWORDS.has(word)) continue;
-    out.push(stemWord(word));
+    out.push(canonicalStem(stemWord(word)));
   }
   return out;
 }

@@ -23,7 +23,7 @@ const AMBIGUOUS = new Set('inc corp ltd co jr sr st bros plc llc vs v etc al a.m
 
 // Abbreviations that only precede a number: "No. 10", "Jan. 5", "Vol. 3".
 const BEFORE_NUMBER = new Set(
-  'no nos vol pp p para art fig ch sec jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+  'no nos vol pp para art fig ch sec jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
 );
 
 // Capitalised words that usually open a sentence rather than continue a name.

@@ -17,6 +17,9 @@ export interface TermVector {
 
 export type Idf = (stem: string) => number;
 
+/** Weight of the overlap coefficient in linkScore (the rest is Dice). */
+const OVERLAP_BLEND = 0.5;
+
 /** Inverse sentence frequency over every sentence of every version. */
 export function buildIdf(sentences: readonly (readonly string[])[]): Idf {
   const df = new Map<string, number>();
@@ -76,4 +79,18 @@ export function unionVector(vectors: readonly TermVector[]): TermVector {
   const terms = [...byTerm.keys()].sort();
   const weights = terms.map((t) => byTerm.get(t)!);
   return { terms, weights, mass: weights.reduce((s, w) => s + w, 0) };
+}
+
+/**
+ * The alignment score: Dice blended with the overlap coefficient (shared
+ * weight over the lighter side). Dice alone punishes a short sentence that a
+ * long one fully contains — the usual shape of a rewrite that condensed or
+ * split a wire sentence — while overlap alone would let any short sentence
+ * match any long one; half of each keeps both honest.
+ */
+export function linkScore(a: TermVector, b: TermVector): number {
+  const lighter = Math.min(a.mass, b.mass);
+  if (lighter === 0) return 0;
+  const shared = sharedMass(a, b);
+  return OVERLAP_BLEND * (shared / lighter) + (1 - OVERLAP_BLEND) * ((2 * shared) / (a.mass + b.mass));
 }

@@ -152,6 +152,29 @@ describe('scoring', () => {
     expect(scoreStory(r, g).facts).toEqual({ tp: 3, fp: 1, fn: 1 });
   });
 
+  it('accepts a cell quoting the same digits from the headline, not from another content sentence', () => {
+    const file: GoldFile = {
+      ...GOLD_FILE,
+      title: { 'a.txt': ['Port strike halts traffic'], 'b.txt': ['6.1 million boxes stuck'] },
+      facts: [{ kind: 'number', versions: { 'a.txt': '6.1 million', 'b.txt': 'moved 6.1 million' } }, GOLD_FILE.facts![1]!],
+    };
+    const texts = { ...TEXTS, 'b.txt': `6.1 million boxes stuck\n${TEXTS['b.txt']!.split('\n').slice(1).join('\n')}` };
+    const g = resolveGold('headline', file, (f) => texts[f as keyof typeof texts] ?? '');
+    const r = perfect(g);
+    const title = g.docs[1]!.lines[0]!;
+    r.versions[1]!.sentences.push({ id: 'v2.t', start: title.start, end: title.end, text: '6.1 million boxes stuck', facts: [] });
+    r.facts[0]!.cells.v2 = { status: 'reworded', sentences: ['v2.t', 'v2.s1'], text: '6.1 million boxes' };
+    expect(scoreStory(r, g).facts).toEqual({ tp: 4, fp: 0, fn: 0 });
+  });
+
+  it('does not read a version listed under both values as a disagreement', () => {
+    const g = gold();
+    const r = perfect(g);
+    r.facts[0]!.conflicts = [{ kind: 'number', values: [{ text: '6.1 million', versions: ['v1', 'v2'] }, { text: 'ten', versions: ['v1', 'v2'] }] }];
+    r.facts[1]!.conflicts = [{ kind: 'number', values: [{ text: '10 ships', versions: ['v1', 'v2'] }, { text: '12 ships', versions: ['v2'] }] }];
+    expect(scoreStory(r, g).conflicts).toEqual({ tp: 0, fp: 0, fn: 1 });
+  });
+
   it('flags a conflict between agreeing versions as a false positive', () => {
     const g = gold();
     const r = perfect(g);

@@ -21,7 +21,7 @@ const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
   'assessment', 'review', 'letter', 'transcript', 'video', 'interview', 'investigation', 'findings', 'summary',
 ]);
 
-const joined = (t: Token | undefined): boolean => t !== undefined && /^\s+$/.test(t.gap);
+const joined = (t: Token | undefined): boolean => t !== undefined && t.spaced;
 
 /** A word that can sit inside a source noun phrase. */
 function sourceWord(t: Token): boolean {

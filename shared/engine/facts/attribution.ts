@@ -10,7 +10,7 @@ import { ROLE_NOUNS } from './gazetteer';
 import { NOUNISH_FORMS, PARTICIPLES, VERB_FORMS } from './reporting-verbs';
 import { documentAuthor, passiveAgent, phraseEndingAt, phraseStartingAt, skipModifiersBack } from './attribution-source';
 
-const joined = (t: Token | undefined): boolean => t !== undefined && /^\s+$/.test(t.gap);
+const joined = (t: Token | undefined): boolean => t !== undefined && t.spaced;
 
 /** Verbs that invert after a quote or comma: '"...," said X', '..., added the ministry'. */
 const INVERTING: ReadonlySet<string> = new Set([
@@ -80,7 +80,7 @@ function bracketedBefore(ctx: Context, i: number): Span | null {
   for (let k = i - 1; k >= 0 && i - k <= 3; k--) {
     const t = tokens[k] as Token;
     if (t.gap.includes('(')) return { start: t.start, end: (tokens[i - 1] as Token).end };
-    if (!/^\s+$/.test(t.gap)) return null;
+    if (!t.spaced) return null;
   }
   return null;
 }
@@ -100,7 +100,7 @@ function subjectBeforeAppositive(ctx: Context, i: number): Span | null {
   if (!/^,\s+$/.test((tokens[i] as Token).gap)) return null;
   for (let k = i - 1; k > 0 && i - k <= 12; k--) {
     const t = tokens[k] as Token;
-    if (/^\s+$/.test(t.gap)) continue;
+    if (t.spaced) continue;
     return /^,\s+$/.test(t.gap) && opensAppositive(t) ? phraseEndingAt(tokens, k - 1) : null;
   }
   return null;

@@ -32,7 +32,7 @@ const NOT_COUNTED: ReadonlySet<string> = new Set([
 /** Whether a token may stand inside the noun phrase after a number. */
 function phraseWord(t: Token): boolean {
   if (!isWordy(t.text) || NOT_COUNTED.has(t.lower)) return false;
-  if (isFunctionWord(t.lower) || t.lower in MONTHS || t.lower in WEEKDAYS) return false;
+  if (isFunctionWord(t.lower) || MONTHS[t.lower] !== undefined || WEEKDAYS[t.lower] !== undefined) return false;
   // Another number starts another fact: "£3bn two years ago".
   if (wordValue(t.lower) !== undefined || SCALES[t.lower] !== undefined || VAGUE_PLURALS[t.lower] !== undefined) return false;
   // Adverbs end the phrase: "270 devices quickly", "two incidents reportedly".

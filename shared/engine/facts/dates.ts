@@ -10,12 +10,13 @@ import { COMMON_CAPITALISED, MONTHS, WEEKDAYS } from './wordlists';
 import { SCALES } from './number-words';
 import { looksPlural } from './lexical';
 import { relativeAt } from './relative-dates';
+import { table } from './table';
 
 /** Prepositions kept as the date's relation; the map folds synonyms. */
-const RELATIONS: Readonly<Record<string, string>> = {
+const RELATIONS = table<string>({
   since: 'since', until: 'until', till: 'until', in: 'in', on: 'on', from: 'from', by: 'by', before: 'before',
   after: 'after',
-};
+});
 
 /** Words before a bare month name that make it a date and not a verb or a name ("since August"). */
 const MONTH_CONTEXT: ReadonlySet<string> = new Set([
@@ -37,7 +38,7 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 function monthOf(tokens: readonly Token[], i: number, folded: string): number | undefined {
   const t = tokens[i];
   if (!t || !isCapitalised(t)) return undefined;
-  const word = t.lower.replace(/'s$/, '');
+  const word = t.bare;
   const month = MONTHS[word];
   // Abbreviations need their dot ("Aug."): "Mar" or "Jan" alone are too often other words.
   if (month === undefined || (word.length <= 4 && word !== 'may' && word !== 'june' && word !== 'july' && folded[t.end] !== '.')) {
@@ -68,7 +69,7 @@ function continues(tokens: readonly Token[], j: number): boolean {
 function monthFirst(ctx: Context, i: number): DateMatch | null {
   const { tokens, folded } = ctx;
   const t = tokens[i] as Token;
-  const hyphenated = /^(?:early|mid|late)-(\p{L}+)$/u.exec(t.text);
+  const hyphenated = t.text.includes('-') ? /^(?:early|mid|late)-(\p{L}+)$/u.exec(t.text) : null;
   const month = hyphenated ? MONTHS[(hyphenated[1] ?? '').toLowerCase()] : monthOf(tokens, i, folded);
   if (month === undefined) return null;
   const day = dayOf(tokens[i + 1]);
@@ -106,7 +107,7 @@ function isoDate(ctx: Context, i: number): DateMatch | null {
 
 function weekday(ctx: Context, i: number): DateMatch | null {
   const t = ctx.tokens[i] as Token;
-  const day = isCapitalised(t) ? WEEKDAYS[t.lower.replace(/'s$/, '')] : undefined;
+  const day = isCapitalised(t) ? WEEKDAYS[t.bare] : undefined;
   return day ? { key: `weekday:${day}`, first: i, last: i } : null;
 }
 
@@ -131,13 +132,24 @@ function bareYear(ctx: Context, i: number): DateMatch | null {
     if (!isCapitalised(next) && looksPlural(next.lower) && !MONTH_CONTEXT.has(tokens[i - 1]?.lower ?? '')) return null;
   }
   const prev = tokens[i - 1];
-  if (prev && joinedToPrev(tokens, i) && isCapitalised(prev) && !COMMON_CAPITALISED.has(prev.lower) && !(prev.lower in MONTHS)) {
+  if (prev && joinedToPrev(tokens, i) && isCapitalised(prev) && !COMMON_CAPITALISED.has(prev.lower) && MONTHS[prev.lower] === undefined) {
     return null;
   }
   return { key: t.text, first: i, last: i };
 }
 
-const MATCHERS = [isoDate, dayFirst, monthFirst, weekday, relativeAt, decade, bareYear];
+// Matchers by the first character of the token, so most words try only a few.
+const DIGIT_MATCHERS = [isoDate, dayFirst, relativeAt, decade, bareYear];
+const WORD_MATCHERS = [monthFirst, weekday, relativeAt];
+
+function matchAt(ctx: Context, i: number): DateMatch | null {
+  const code = (ctx.tokens[i] as Token).text.charCodeAt(0);
+  for (const matcher of code >= 48 && code <= 57 ? DIGIT_MATCHERS : WORD_MATCHERS) {
+    const match = matcher(ctx, i);
+    if (match) return match;
+  }
+  return null;
+}
 
 /** Widens a match over "early"/"late"/"mid" and the framing preposition. */
 function frame(ctx: Context, match: DateMatch): { span: Span; value: DateValue } {
@@ -159,11 +171,7 @@ export function extractDates(ctx: Context): LocalFact[] {
   const { tokens } = ctx;
   let i = 0;
   while (i < tokens.length) {
-    let match: DateMatch | null = null;
-    for (const matcher of MATCHERS) {
-      match = matcher(ctx, i);
-      if (match) break;
-    }
+    const match = matchAt(ctx, i);
     if (!match) {
       i++;
       continue;

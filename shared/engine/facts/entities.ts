@@ -17,7 +17,7 @@ interface Named {
   value: EntityValue;
 }
 
-const bareWord = (t: Token): string => t.lower.replace(/'s$/, '').replace(/\.$/, '');
+const bareWord = (t: Token): string => t.bare.replace(/\.$/, '');
 
 function isTitle(t: Token): boolean {
   return isCapitalised(t) && TITLES.has(bareWord(t));
@@ -81,7 +81,7 @@ function clauseStartNoise(ctx: Context, run: Run, type: EntityType): boolean {
   if (!run.atClauseStart || run.first !== run.last || type !== 'other') return false;
   const t = ctx.tokens[run.first] as Token;
   const next = ctx.tokens[run.last + 1];
-  const speaks = next !== undefined && /^\s+$/.test(next.gap) && isSpeechVerb(next.lower);
+  const speaks = next !== undefined && next.spaced && isSpeechVerb(next.lower);
   return !speaks || looksPlural(t.lower);
 }
 

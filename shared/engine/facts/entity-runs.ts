@@ -40,8 +40,8 @@ function overlaps(t: Token, taken: readonly Span[]): boolean {
 function nameToken(ctx: Context, i: number, taken: readonly Span[]): boolean {
   const t = ctx.tokens[i] as Token;
   if (!isCapitalised(t) || !/^\p{L}/u.test(t.text) || overlaps(t, taken)) return false;
-  const bare = t.lower.replace(/'s$/, '');
-  if (bare in WEEKDAYS || isModifierCompound(t)) return false;
+  const bare = t.bare;
+  if (WEEKDAYS[bare] !== undefined || isModifierCompound(t)) return false;
   // "US$1.2 billion": a currency prefix, not a name.
   return !/^[$€£¥]/.test(ctx.folded.slice(t.end, t.end + 1));
 }
@@ -62,7 +62,7 @@ function possessiveEnds(t: Token): boolean {
 /** The name tokens that follow index j without connectors, for the "and" look-ahead. */
 function plainRunEnd(ctx: Context, j: number, taken: readonly Span[]): number {
   let k = j;
-  while (k + 1 < ctx.tokens.length && /^\s+$/.test((ctx.tokens[k + 1] as Token).gap) && nameToken(ctx, k + 1, taken)) k++;
+  while (k + 1 < ctx.tokens.length && (ctx.tokens[k + 1] as Token).spaced && nameToken(ctx, k + 1, taken)) k++;
   return k;
 }
 
@@ -73,20 +73,20 @@ function plainRunEnd(ctx: Context, j: number, taken: readonly Span[]): number {
 function connectorLength(ctx: Context, prev: Token, j: number, taken: readonly Span[]): number {
   const { tokens } = ctx;
   const t = tokens[j];
-  if (!t || !/^\s+$/.test(t.gap)) {
+  if (!t || !t.spaced) {
     // "Procter & Gamble": a lone ampersand sits in the gap.
     return t && /^\s+&\s+$/.test(t.gap) && nameToken(ctx, j, taken) ? -1 : 0;
   }
   let k = j;
-  while (k < tokens.length && PARTICLES.has((tokens[k] as Token).lower) && /^\s+$/.test((tokens[k] as Token).gap)) k++;
-  if (k > j) return k < tokens.length && /^\s+$/.test((tokens[k] as Token).gap) && nameToken(ctx, k, taken) ? k - j : 0;
+  while (k < tokens.length && PARTICLES.has((tokens[k] as Token).lower) && (tokens[k] as Token).spaced) k++;
+  if (k > j) return k < tokens.length && (tokens[k] as Token).spaced && nameToken(ctx, k, taken) ? k - j : 0;
   const next = tokens[j + 1];
-  if (!next || !/^\s+$/.test(next.gap) || !nameToken(ctx, j + 1, taken)) return 0;
+  if (!next || !next.spaced || !nameToken(ctx, j + 1, taken)) return 0;
   const prevHead = prev.lower.split('/').pop() ?? '';
   if ((t.lower === 'of' || t.lower === 'for') && OF_HEADS.has(prevHead)) return 1;
   if (t.lower === 'and') {
     const tail = tokens[plainRunEnd(ctx, j + 1, taken)] as Token;
-    return AND_TAILS.has(tail.lower.replace(/'s$/, '')) ? 1 : 0;
+    return AND_TAILS.has(tail.bare) ? 1 : 0;
   }
   return 0;
 }
@@ -104,7 +104,7 @@ export function findRuns(ctx: Context, taken: readonly Span[]): Run[] {
     let last = i;
     while (!possessiveEnds(tokens[last] as Token)) {
       const next = last + 1;
-      if (next < tokens.length && /^\s+$/.test((tokens[next] as Token).gap) && nameToken(ctx, next, taken)) {
+      if (next < tokens.length && (tokens[next] as Token).spaced && nameToken(ctx, next, taken)) {
         last = next;
         continue;
       }
@@ -145,6 +145,6 @@ function trimRun(ctx: Context, first: number, last: number): Run[] {
 function isBreakWord(t: Token, atStart: boolean): boolean {
   // "IT", "WHO": an acronym is never the pronoun it spells.
   if (isAllCaps(t)) return false;
-  const bare = t.lower.replace(/'s$/, '');
-  return COMMON_CAPITALISED.has(bare) || (atStart && bare.replace(/\.$/, '') in MONTHS);
+  const bare = t.bare;
+  return COMMON_CAPITALISED.has(bare) || (atStart && MONTHS[bare.replace(/\.$/, '')] !== undefined);
 }

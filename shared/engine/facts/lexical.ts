@@ -2,15 +2,16 @@
 // counted units and US spellings for names, so "centre"/"center" and
 // "devices"/"device" give equal keys across outlets.
 import { foldForMatch } from '../normalise';
+import { table } from './table';
 
 // British spellings outlets use in names and counted nouns. A readable key
 // is wanted here, so this is a spelling fold, not stemWord's Porter stem.
-const US_SPELLING: Readonly<Record<string, string>> = {
+const US_SPELLING = table<string>({
   centre: 'center', centres: 'centers', defence: 'defense', offence: 'offense', licence: 'license',
   programme: 'program', programmes: 'programs', labour: 'labor', colour: 'color', honour: 'honor',
   theatre: 'theater', catalogue: 'catalog', metre: 'meter', metres: 'meters', tyre: 'tire', tyres: 'tires',
   cheque: 'check', cheques: 'checks', grey: 'gray', jewellery: 'jewelry', aluminium: 'aluminum',
-};
+});
 
 /** US spelling of one lower-case word: "centre" → "center", "organisation" → "organization". */
 export function usSpelling(word: string): string {
@@ -22,7 +23,7 @@ export function usSpelling(word: string): string {
 }
 
 // Plurals no suffix rule gets right, and nouns that only look plural.
-const IRREGULAR: Readonly<Record<string, string>> = {
+const IRREGULAR = table<string>({
   people: 'person', men: 'man', women: 'woman', children: 'child', staff: 'staff', data: 'data',
   media: 'media', criteria: 'criterion', feet: 'foot', teeth: 'tooth', mice: 'mouse', lives: 'life',
   wives: 'wife', knives: 'knife', thieves: 'thief', halves: 'half', leaves: 'leaf', shelves: 'shelf',
@@ -31,7 +32,7 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   series: 'series', species: 'species', news: 'news', means: 'means', headquarters: 'headquarters',
   movies: 'movie', cookies: 'cookie', calories: 'calorie', zombies: 'zombie', rookies: 'rookie',
   economics: 'economics', politics: 'politics', physics: 'physics', telecoms: 'telecoms',
-};
+});
 
 /** Singular of a lower-case English noun: "companies" → "company", "breaches" → "breach". */
 export function singular(word: string): string {
@@ -48,14 +49,33 @@ export function looksPlural(word: string): boolean {
   return singular(word) !== word || word === 'people' || word === 'data';
 }
 
+// Keys are cached: the same names and nouns recur across sentences and
+// versions, and foldForMatch is the costly step.
+const MAX_CACHE = 50_000;
+const unitCache = new Map<string, string>();
+const nameCache = new Map<string, string>();
+
+function cached(cache: Map<string, string>, text: string, make: (text: string) => string): string {
+  let key = cache.get(text);
+  if (key === undefined) {
+    key = make(text);
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(text, key);
+  }
+  return key;
+}
+
 /** Counted-noun key: folded, singular, US spelling ("Programmes" → "program"). */
 export function unitKey(word: string): string {
-  const folded = foldForMatch(word).replace(/'s$/, '');
-  return usSpelling(singular(folded));
+  return cached(unitCache, word, (w) => usSpelling(singular(foldForMatch(w).replace(/'s$/, ''))));
 }
 
 /** Name key: folded, dots and possessive dropped, US spelling, spaces collapsed. */
 export function nameKey(text: string): string {
+  return cached(nameCache, text, makeNameKey);
+}
+
+function makeNameKey(text: string): string {
   const folded = foldForMatch(text)
     .replace(/'s$/, '')
     .replace(/\./g, '')

@@ -1,18 +1,19 @@
 // Currency and percent marks around a figure: "$7.99", "US$1.2 billion",
 // "€5m", "CNY 3 million", "5 million yuan", "12%", "12 per cent".
 import type { Context } from './tokens';
+import { table } from './table';
 
-const SYMBOLS: Readonly<Record<string, string>> = { $: '$', '€': '€', '£': '£', '¥': '¥' };
+const SYMBOLS = table<string>({ $: '$', '€': '€', '£': '£', '¥': '¥' });
 
 /** ISO codes and their symbol, for "USD 5 million". */
-const CODES: Readonly<Record<string, string>> = {
+const CODES = table<string>({
   usd: '$', hkd: '$', aud: '$', cad: '$', sgd: '$', eur: '€', gbp: '£', cny: '¥', rmb: '¥', jpy: '¥',
-};
+});
 
 /** Currency names written after the amount ("5 million yuan"). Pounds are weight as often as money. */
-const NAMES: Readonly<Record<string, string>> = {
+const NAMES = table<string>({
   dollar: '$', dollars: '$', euro: '€', euros: '€', yuan: '¥', renminbi: '¥', yen: '¥',
-};
+});
 
 export interface Mark {
   currency: string;
@@ -48,7 +49,7 @@ export function markAfter(ctx: Context, end: number, next: number): Mark | null 
   const t = tokens[next];
   if (!t || !/^\s+$/.test(folded.slice(end, t.start))) return null;
   const after = tokens[next + 1];
-  const joinedAfter = after !== undefined && /^\s+$/.test(after.gap);
+  const joinedAfter = after !== undefined && after.spaced;
   if (t.lower === 'percent' || t.lower === 'pct') return { currency: '%', at: t.end, next: next + 1 };
   if (t.lower === 'per' && joinedAfter && after.lower === 'cent') return { currency: '%', at: after.end, next: next + 2 };
   if (t.lower === 'percentage' && joinedAfter && /^points?$/.test(after.lower)) {

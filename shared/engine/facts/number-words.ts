@@ -2,36 +2,37 @@
 // "a dozen", and the vague plurals "hundreds of", "tens of thousands of".
 import type { Token } from './tokens';
 import { joinedToPrev } from './tokens';
+import { table } from './table';
 
-const SMALL: Readonly<Record<string, number>> = {
+const SMALL = table<number>({
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19, dozen: 12,
-};
+});
 
-const TENS: Readonly<Record<string, number>> = {
+const TENS = table<number>({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
+});
 
 /** Words that multiply what comes before them ("1.5 million", "two hundred"). */
-export const SCALES: Readonly<Record<string, number>> = {
+export const SCALES = table<number>({
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
-};
+});
 
 /** Scale abbreviations written after a figure ("$1.2bn", "€5m", "3 mn"). */
-export const SCALE_SUFFIXES: Readonly<Record<string, number>> = {
+export const SCALE_SUFFIXES = table<number>({
   k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, b: 1e9, bn: 1e9, tn: 1e12, trn: 1e12,
-};
+});
 
 /** Plurals that give an order of magnitude, not a count: "hundreds of devices". */
-export const VAGUE_PLURALS: Readonly<Record<string, number>> = {
+export const VAGUE_PLURALS = table<number>({
   dozens: 12, tens: 10, scores: 20, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9,
-};
+});
 
 /** Value of a single number word, hyphenated compounds included ("twenty-five"). */
 export function wordValue(lower: string): number | undefined {
   const small = SMALL[lower] ?? TENS[lower];
-  if (small !== undefined) return small;
+  if (small !== undefined || !lower.includes('-')) return small;
   const m = /^([a-z]+)-([a-z]+)$/.exec(lower);
   if (!m) return undefined;
   const tens = TENS[m[1] ?? ''];

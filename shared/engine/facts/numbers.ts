@@ -126,7 +126,7 @@ function notACount(ctx: Context, i: number, fig: Figure, hasQualifier: boolean):
   const gap = folded.slice(before.end, fig.start);
   if (IDENTIFIER_WORDS.has(before.lower) && /^[.\s#]*$/.test(gap) && !fig.spelled) return true;
   if (/#\s*$/.test(gap)) return true;
-  const capitalisedName = isCapitalised(before) && !COMMON_CAPITALISED.has(before.lower) && !(before.lower in MONTHS);
+  const capitalisedName = isCapitalised(before) && !COMMON_CAPITALISED.has(before.lower) && MONTHS[before.lower] === undefined;
   return capitalisedName && /^\s+$/.test(gap);
 }
 

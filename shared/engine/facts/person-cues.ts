@@ -32,15 +32,15 @@ function appositive(ctx: Context, after: number): boolean {
 export function personCue(ctx: Context, run: Run): boolean {
   const { tokens } = ctx;
   const words = tokens.slice(run.first, run.last + 1);
-  const bare = words.map((t) => ({ ...t, text: t.text.replace(/'s$/, ''), lower: t.lower.replace(/'s$/, '') }));
+  const bare = words.map((t) => ({ ...t, text: t.text.replace(/'s$/, ''), lower: t.bare }));
   if (!nameShaped(bare)) return false;
   const prev = tokens[run.first - 1];
   const next = tokens[run.last + 1];
-  const prevJoined = prev !== undefined && /^\s+$/.test((tokens[run.first] as Token).gap);
+  const prevJoined = prev !== undefined && (tokens[run.first] as Token).spaced;
   const afterAccording = prev?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
   if (prevJoined && (ROLE_NOUNS.has(prev.lower) || isSpeechVerb(prev.lower) || afterAccording)) {
     return true;
   }
-  if (next && /^\s+$/.test(next.gap) && isSpeechVerb(next.lower)) return true;
+  if (next && next.spaced && isSpeechVerb(next.lower)) return true;
   return appositive(ctx, run.last + 1);
 }

@@ -38,7 +38,7 @@ export function qualifierBefore(ctx: Context, i: number, start: number): Qualifi
     let ok = true;
     for (let k = 0; k < words.length && ok; k++) {
       const t = tokens[first + k];
-      ok = t !== undefined && t.lower === words[k] && (k === 0 || /^\s+$/.test(t.gap));
+      ok = t !== undefined && t.lower === words[k] && (k === 0 || t.spaced);
     }
     const last = tokens[i - 1];
     if (ok && last && /^\s+$/.test(folded.slice(last.end, start))) {

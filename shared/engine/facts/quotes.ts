@@ -42,11 +42,12 @@ const hasWords = (s: string, n: number): boolean => (s.match(/[\p{L}\p{N}]+/gu) 
  * and a close with no opener runs from the sentence start: quotations that
  * span sentences are split by the segmenter, and both halves are quotes.
  */
-function pairMarks(text: string, markAt: (text: string, i: number) => Mark, orphans: boolean): Span[] {
+function pairMarks(text: string, candidates: RegExp, markAt: (text: string, i: number) => Mark, orphans: boolean): Span[] {
   const spans: Span[] = [];
   let pending = -1;
   let seen = false;
-  for (let i = 0; i < text.length; i++) {
+  for (const found of text.matchAll(candidates)) {
+    const i = found.index;
     const mark = markAt(text, i);
     if (!mark) continue;
     const closes = mark === 'close' || (mark === 'either' && pending >= 0);
@@ -98,8 +99,8 @@ function speakerFor(span: Span, quotes: readonly Span[], attributions: readonly 
 }
 
 export function extractQuotes(ctx: Context, attributions: readonly Fact[]): LocalFact[] {
-  const doubles = pairMarks(ctx.text, doubleMark, true);
-  const singles = pairMarks(ctx.text, singleMark, false).filter(
+  const doubles = pairMarks(ctx.text, /["\u201C\u201D\u201E\u201F\u00AB\u00BB]/g, doubleMark, true);
+  const singles = pairMarks(ctx.text, /[\u2018\u2019]/g, singleMark, false).filter(
     (s) => !doubles.some((d) => s.start < d.end && s.end > d.start),
   );
   const spans = [...doubles, ...singles].sort((a, b) => a.start - b.start);

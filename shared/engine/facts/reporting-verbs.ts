@@ -1,13 +1,14 @@
 // Reporting verbs and their lemmas. Shared by attribution (the fact itself),
 // entities (a name followed by "said" is a person or an organisation) and
 // quotes (whose words these are).
+import { table } from './table';
 
 /**
  * Word forms that are reporting verbs wherever they stand. Forms that are
  * just as often nouns ("claims", "reports", "states", "report") are handled
  * with context in attribution.ts and are not listed here.
  */
-export const VERB_FORMS: Readonly<Record<string, string>> = {
+export const VERB_FORMS = table<string>({
   said: 'say', says: 'say', say: 'say', saying: 'say',
   told: 'tell', tells: 'tell', tell: 'tell',
   stated: 'state', stating: 'state',
@@ -25,12 +26,12 @@ export const VERB_FORMS: Readonly<Record<string, string>> = {
   explained: 'explain', explains: 'explain', suggested: 'suggest', suggests: 'suggest',
   rejected: 'reject', rejects: 'reject', dismissed: 'dismiss', dismisses: 'dismiss',
   admitted: 'admit', admits: 'admit', acknowledged: 'acknowledge', acknowledges: 'acknowledge',
-};
+});
 
 /** Forms that are also common nouns; they count only with verb context. */
-export const NOUNISH_FORMS: Readonly<Record<string, string>> = {
+export const NOUNISH_FORMS = table<string>({
   claims: 'claim', reports: 'report', states: 'state', notes: 'note',
-};
+});
 
 /** Past forms that also work as adjectives ("the alleged attack", "confirmed cases"). */
 export const PARTICIPLES: ReadonlySet<string> = new Set([

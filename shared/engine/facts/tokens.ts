@@ -13,8 +13,14 @@ export interface Token {
   text: string;
   /** Lower-case form, for word-list look-ups. */
   lower: string;
+  /** Lower-case form without a possessive "'s" ("china's" → "china"). */
+  bare: string;
   /** Folded text between the previous token (or sentence start) and this one. */
   gap: string;
+  /** Not the first token, and only spaces since the previous one: same phrase. */
+  spaced: boolean;
+  /** Starts upper-case, or is a camel-cased brand ("iPhone"). */
+  cap: boolean;
 }
 
 export interface Context {
@@ -29,16 +35,29 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const DIGIT = /[0-9]/;
 const LETTER = /\p{L}/u;
 
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 function isWordChar(ch: string): boolean {
   const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return WORD_CHAR.test(ch);
+  return c < 128 ? isAsciiWordCode(c) : WORD_CHAR.test(ch);
 }
 
 /** The code point at i as a string (one or two UTF-16 units). */
 function charAt(text: string, i: number): string {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return text[i] ?? '';
   const cp = text.codePointAt(i);
   return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+/** Length of the word character at i (1 or 2 units), or 0 when it is not one. */
+function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiWordCode(c) ? 1 : 0;
+  const ch = charAt(text, i);
+  return WORD_CHAR.test(ch) ? ch.length : 0;
 }
 
 /**
@@ -71,23 +90,27 @@ export function tokenize(folded: string): Token[] {
   let prevEnd = 0;
   const n = folded.length;
   while (i < n) {
-    const ch = charAt(folded, i);
-    if (!isWordChar(ch)) {
-      i += ch.length || 1;
+    const first = wordCharLength(folded, i);
+    if (first === 0) {
+      i += 1;
       continue;
     }
     const start = i;
-    i += ch.length;
+    i += first;
     while (i < n) {
-      const c = charAt(folded, i);
-      if (isWordChar(c)) i += c.length;
+      const len = wordCharLength(folded, i);
+      if (len > 0) i += len;
       else if (joins(folded, i)) i += 1;
       else break;
     }
     let end = i;
-    if (takesFinalDot(folded.slice(start, end), folded, end)) end += 1;
+    if (folded.charCodeAt(end) === 46 && takesFinalDot(folded.slice(start, end), folded, end)) end += 1;
     const text = folded.slice(start, end);
-    tokens.push({ start, end, text, lower: text.toLowerCase(), gap: folded.slice(prevEnd, start) });
+    const gap = folded.slice(prevEnd, start);
+    const spaced = tokens.length > 0 && gap.length > 0 && gap.trim() === '';
+    const lower = text.toLowerCase();
+    const bare = lower.length > 2 && lower.endsWith("'s") ? lower.slice(0, -2) : lower;
+    tokens.push({ start, end, text, lower, bare, gap, spaced, cap: capitalised(text) });
     prevEnd = end;
     i = end;
   }
@@ -101,13 +124,20 @@ export function makeContext(sentence: string): Context {
 
 /** Only spaces between this token and the previous one: same phrase. */
 export function joinedToPrev(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i];
-  return i > 0 && t !== undefined && /^\s+$/.test(t.gap);
+  return tokens[i]?.spaced === true;
+}
+
+function capitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 48 && c <= 57) return false;
+  if (c >= 97 && c <= 122) return /^[a-z]{1,2}[A-Z]/.test(text);
+  return /^\p{Lu}/u.test(text) || /^\p{Ll}{1,2}\p{Lu}/u.test(text);
 }
 
 /** Starts with an upper-case letter, or is a camel-cased brand ("iPhone"). */
 export function isCapitalised(token: Token): boolean {
-  return /^\p{Lu}/u.test(token.text) || /^\p{Ll}{1,2}\p{Lu}/u.test(token.text);
+  return token.cap;
 }
 
 /** Every letter upper-case and at least two of them: "FBI", "CNCERT/CC", "U.S.". */

@@ -1,6 +1,7 @@
 // Closed-class English word lists the extractors use to find phrase edges.
 // They are deliberately small: each list names words that end or frame a
 // phrase, never the open vocabulary of nouns and names.
+import { table } from './table';
 
 function set(words: string): ReadonlySet<string> {
   return new Set(words.trim().split(/\s+/));
@@ -52,17 +53,17 @@ export const COMMON_CAPITALISED = set(`
   currently previously finally ahead once whether unless read see click share follow sign subscribe
   why what happened matters`);
 
-export const MONTHS: Readonly<Record<string, number>> = {
+export const MONTHS = table<number>({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9,
   october: 10, november: 11, december: 12,
   // Abbreviations are only trusted with their dot or beside a day number (see dates.ts).
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+});
 
-export const WEEKDAYS: Readonly<Record<string, string>> = {
+export const WEEKDAYS = table<string>({
   monday: 'mon', tuesday: 'tue', wednesday: 'wed', thursday: 'thu', friday: 'fri', saturday: 'sat',
   sunday: 'sun',
-};
+});
 
 /** A word that can stand in a noun phrase: letters, with inner hyphens or apostrophes. */
 export function isWordy(text: string): boolean {
