@@ -8,10 +8,13 @@ export interface LinkClass {
   changes: FactChange[];
 }
 
-// Kinds whose presence on one side only is itself a change. A name present on
-// one side only is not: paraphrase drops and adds names all the time ("the
-// centre" for its full name), and that is rewording, not a different fact.
-const ONE_SIDED_COUNTS: ReadonlySet<FactKind> = new Set(['number', 'date', 'quote', 'attribution']);
+// Kinds whose presence on one side only is itself a change: a dropped number
+// or date is a fact the other version no longer reports. A name, quote or
+// attribution on one side only is not — paraphrase drops names ("the centre"),
+// turns quotes into reported speech and omits "it said" all the time; those
+// differences show in the word diff, and only a different value in the same
+// slot (another name, an altered quote, "said" → "claimed") is a change.
+const ONE_SIDED_COUNTS: ReadonlySet<FactKind> = new Set(['number', 'date']);
 const KIND_ORDER: readonly FactKind[] = ['number', 'date', 'quote', 'entity', 'attribution'];
 
 /** Removes from both lists every pair of mentions that state the same fact. */

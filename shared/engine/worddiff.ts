@@ -12,6 +12,9 @@ export const MAX_DIFF_TOKENS = 1500;
 // Beyond this many edits the highlight is noise anyway.
 const MAX_EDIT_LENGTH = 400;
 const TIMEOUT_MS = 50;
+// Below this share of tokens in common, a highlight is a wall of red and green
+// that helps nobody: the pair is reported as too different instead.
+const MIN_COMMON_SHARE = 0.3;
 
 interface Token {
   /** The token with the whitespace that precedes it in its own text. */
@@ -37,10 +40,18 @@ function push(pieces: WordPiece[], op: WordPiece['op'], text: string): void {
   else pieces.push({ op, text });
 }
 
+function tooDifferent(changes: readonly { added: boolean; removed: boolean; count: number }[], na: number, nb: number): boolean {
+  if (na + nb === 0) return false;
+  let common = 0;
+  for (const c of changes) if (!c.added && !c.removed) common += c.count;
+  return (2 * common) / (na + nb) < MIN_COMMON_SHARE;
+}
+
 /**
  * Diff of a against b as runs of words. Joining the '=' and '-' pieces gives
  * `a` (without leading whitespace); '=' pieces carry a's spacing, so joining
- * '=' and '+' gives `b` up to whitespace. Null when too long or too different.
+ * '=' and '+' gives `b` up to whitespace. Null when too long or too different
+ * (under 30% of tokens in common).
  */
 export function diffWordsBounded(a: string, b: string): WordPiece[] | null {
   const ta = tokenise(a);
@@ -69,6 +80,7 @@ export function diffWordsBounded(a: string, b: string): WordPiece[] | null {
       j += n;
     }
   }
+  if (tooDifferent(changes, ta.length, tb.length)) return null;
   const first = pieces[0];
   if (first) first.text = first.text.trimStart();
   return pieces.filter((p) => p.text !== '');

@@ -52,6 +52,11 @@ describe('classifyLink', () => {
     expect(diffFacts([said('say')], [said('tell')])).toEqual([]);
   });
 
+  it('does not count a quote turned into reported speech as a change', () => {
+    const quote: Fact = { kind: 'quote', text: '"we will appeal"', start: 0, end: 15, value: { key: 'we will appeal', speaker: null } };
+    expect(diffFacts([quote, said('say')], [])).toEqual([]);
+  });
+
   it('lists a number that only one side reports', () => {
     expect(diffFacts([num('30 devices', 30, 'device')], [])).toEqual([{ kind: 'number', a: '30 devices', b: null }]);
   });

@@ -34,6 +34,7 @@ describe('extractFacts', () => {
   it('finds facts of every kind in one sentence of news prose', () => {
     const facts = extractFacts(STORY[0] as string, 0);
     expect(facts.map((f) => [f.kind, f.text])).toEqual([
+      ['entity', 'BRUSSELS'],
       ['entity', 'National Grid Security Centre of Freedonia'],
       ['entity', 'NGSC'],
       ['attribution', 'said'],
@@ -59,6 +60,14 @@ describe('extractFacts', () => {
 
   it('is deterministic', () => {
     for (const sentence of STORY) expect(extractFacts(sentence, 7)).toEqual(extractFacts(sentence, 7));
+  });
+
+  it('is not fooled by words that name Object.prototype members', () => {
+    const sentence = 'The constructor said toString and __proto__ valueOf hasOwnProperty on isPrototypeOf.';
+    const facts = extractFacts(sentence, 0);
+    checkSpans(sentence, 0, facts);
+    // Camel-cased words read as brand names ("iPhone"); nothing else may match.
+    expect(facts.filter((f) => f.kind !== 'entity').map((f) => [f.kind, f.text])).toEqual([['attribution', 'said']]);
   });
 
   it('returns nothing for empty and blank input', () => {

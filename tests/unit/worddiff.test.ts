@@ -21,6 +21,10 @@ describe('diffWordsBounded', () => {
     expect(diffWordsBounded(long, 'short')).toBeNull();
   });
 
+  it('reports a pair with little in common as too different to diff word by word', () => {
+    expect(diffWordsBounded('Shares fell sharply in early trading on Monday.', 'The minister resigned after a long dispute with unions.')).toBeNull();
+  });
+
   it('rebuilds side a exactly and side b up to whitespace', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), fc.string({ maxLength: 200 }), (a0, b0) => {

@@ -51,7 +51,7 @@ const INNER_POSSESSIVES: ReadonlySet<string> = new Set(['people', 'children', 'w
 
 /** "China-backed", "AI-powered", "US-led": a name turned adjective; see entities.ts. */
 export function isModifierCompound(t: Token): boolean {
-  return /^[^-]+-\p{Ll}[\p{Ll}-]*$/u.test(t.text);
+  return t.text.includes('-') && /^[^-]+-\p{Ll}[\p{Ll}-]*$/u.test(t.text);
 }
 
 /** A possessive ends a name ("China's TP-Link") unless it is part of one. */

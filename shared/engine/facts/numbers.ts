@@ -104,7 +104,8 @@ function readVaguePlural(tokens: readonly Token[], i: number, t: Token): Figure 
 
 function readFigure(ctx: Context, i: number): Figure | null {
   const t = ctx.tokens[i] as Token;
-  if (/^\d/.test(t.text)) return readDigits(ctx, i, t);
+  const first = t.text.charCodeAt(0);
+  if (first >= 48 && first <= 57) return readDigits(ctx, i, t);
   const article = readArticleNumber(ctx.tokens, i, t);
   if (article) return article;
   const vague = readVaguePlural(ctx.tokens, i, t);

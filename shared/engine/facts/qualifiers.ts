@@ -21,6 +21,9 @@ const BY_LENGTH = [...PHRASES]
   .map(([phrase, canonical]) => ({ words: phrase.split(' '), canonical }))
   .sort((a, b) => b.words.length - a.words.length);
 
+// The word right before the number decides whether any phrase can match.
+const LAST_WORDS: ReadonlySet<string> = new Set(BY_LENGTH.map(({ words }) => words[words.length - 1] ?? ''));
+
 export interface Qualifier {
   canonical: string;
   start: number;
@@ -32,6 +35,7 @@ export interface Qualifier {
  */
 export function qualifierBefore(ctx: Context, i: number, start: number): Qualifier | null {
   const { tokens, folded } = ctx;
+  if (!LAST_WORDS.has(tokens[i - 1]?.lower ?? '')) return null;
   for (const { words, canonical } of BY_LENGTH) {
     const first = i - words.length;
     if (first < 0) continue;

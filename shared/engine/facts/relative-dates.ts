@@ -19,7 +19,7 @@ const AGO_UNITS: ReadonlySet<string> = new Set(['minute', 'hour', 'day', 'week',
 
 /** "today", "yesterday's": not when part of a name ("USA Today"). */
 function dayWord(tokens: readonly Token[], i: number, t: Token): DateMatch | null {
-  const word = t.lower.replace(/'s$/, '');
+  const word = t.bare;
   if (!DAYS.has(word)) return null;
   const prev = tokens[i - 1];
   if (t.text[0] === 'T' && prev && joinedToPrev(tokens, i) && /^\p{Lu}/u.test(prev.text) && i > 1) return null;
@@ -30,7 +30,7 @@ function dayWord(tokens: readonly Token[], i: number, t: Token): DateMatch | nul
 function deictic(tokens: readonly Token[], i: number, t: Token): DateMatch | null {
   const next = tokens[i + 1];
   if (!DEIXIS.has(t.lower) || !next || !joinedToPrev(tokens, i + 1)) return null;
-  const period = next.lower.replace(/'s$/, '');
+  const period = next.bare;
   if (!PERIODS.has(period)) return null;
   const deixis = t.lower === 'past' ? 'last' : t.lower;
   return { key: `relative:${deixis}-${period}`, first: i, last: i + 1 };

@@ -32,6 +32,7 @@ export interface Context {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const CONNECTORS = ",.-/'&";
 const DIGIT = /[0-9]/;
 const LETTER = /\p{L}/u;
 
@@ -66,7 +67,8 @@ function wordCharLength(text: string, i: number): number {
  * initials ("U.S"); slashes, hyphens, apostrophes and ampersands join words.
  */
 function joins(text: string, i: number): boolean {
-  const ch = text[i];
+  const ch = text[i] ?? '';
+  if (ch === '' || !CONNECTORS.includes(ch)) return false;
   const prev = text[i - 1] ?? '';
   const next = charAt(text, i + 1);
   if (!next || !isWordChar(next)) return false;
@@ -127,11 +129,18 @@ export function joinedToPrev(tokens: readonly Token[], i: number): boolean {
   return tokens[i]?.spaced === true;
 }
 
+/** "iPhone", "eBay": one or two lower-case letters, then an upper-case one. */
+function camelCased(text: string): boolean {
+  const upper = (k: number): boolean => text.charCodeAt(k) >= 65 && text.charCodeAt(k) <= 90;
+  const lower = (k: number): boolean => text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122;
+  return upper(1) || (lower(1) && upper(2));
+}
+
 function capitalised(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
   if (c >= 48 && c <= 57) return false;
-  if (c >= 97 && c <= 122) return /^[a-z]{1,2}[A-Z]/.test(text);
+  if (c >= 97 && c <= 122) return camelCased(text);
   return /^\p{Lu}/u.test(text) || /^\p{Ll}{1,2}\p{Lu}/u.test(text);
 }
 
@@ -142,6 +151,9 @@ export function isCapitalised(token: Token): boolean {
 
 /** Every letter upper-case and at least two of them: "FBI", "CNCERT/CC", "U.S.". */
 export function isAllCaps(token: Token): boolean {
+  // Fast exit on the usual case, a lower-case letter in second place.
+  const second = token.text.charCodeAt(1);
+  if (second >= 97 && second <= 122) return false;
   const letters = token.text.replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
