@@ -6,7 +6,7 @@ import security from 'eslint-plugin-security';
 const nodeOnly = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'electron', 'better-sqlite3', 'iconv-lite', 'chardet'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'test-results/**'] },
+  { ignores: ['.prof/**', 'node_modules/**', 'dist/**', 'out/**', 'release/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
   security.configs.recommended,
   {

@@ -15,6 +15,10 @@ export interface LinkClass {
 // differences show in the word diff, and only a different value in the same
 // slot (another name, an altered quote, "said" → "claimed") is a change.
 const ONE_SIDED_COUNTS: ReadonlySet<FactKind> = new Set(['number', 'date']);
+function countsOneSided(f: Fact): boolean {
+  return ONE_SIDED_COUNTS.has(f.kind) && !(f.kind === 'date' && f.value.relation === 'dateline');
+}
+
 const KIND_ORDER: readonly FactKind[] = ['number', 'date', 'quote', 'entity', 'attribution'];
 
 /** Removes from both lists every pair of mentions that state the same fact. */
@@ -52,11 +56,11 @@ export function diffFacts(aFacts: readonly Fact[], bFacts: readonly Fact[]): Fac
       if (k >= 0) {
         changes.push({ kind, a: fa.text, b: restB[k]!.text });
         restB.splice(k, 1);
-      } else if (ONE_SIDED_COUNTS.has(kind)) {
+      } else if (countsOneSided(fa)) {
         changes.push({ kind, a: fa.text, b: null });
       }
     }
-    if (ONE_SIDED_COUNTS.has(kind)) for (const fb of restB) changes.push({ kind, a: null, b: fb.text });
+    for (const fb of restB) if (countsOneSided(fb)) changes.push({ kind, a: null, b: fb.text });
   }
   return changes;
 }

@@ -9,12 +9,20 @@ import { words } from './normalise';
 
 export type FactOf<K extends Fact['kind']> = Extract<Fact, { kind: K }>;
 
-/** Date keys are "YYYY", "YYYY-MM", "YYYY-MM-DD", "month:MM", "weekday:ddd" or "relative:*". */
+/**
+ * Date keys are "YYYY", "YYYY-MM", "YYYY-MM-DD", "month:MM", "month-day:MM-DD",
+ * "weekday:ddd", "decade:YYYY" or "relative:*"; the last three only ever
+ * match themselves.
+ */
 function dateParts(key: string): { year?: string; month?: string; day?: string; other?: string } {
+  // Anchored, fixed-width groups: linear whatever the input.
+  // eslint-disable-next-line security/detect-unsafe-regex
   let m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(key);
   if (m) return { year: m[1], month: m[2], day: m[3] };
   m = /^month:(\d{2})$/.exec(key);
   if (m) return { month: m[1] };
+  m = /^month-day:(\d{2})-(\d{2})$/.exec(key);
+  if (m) return { month: m[1], day: m[2] };
   return { other: key };
 }
 

@@ -15,7 +15,8 @@ export function foldChars(text: string): string {
 
 // British/American and compound variants that outlets spell differently.
 // Keys and values are lower-case single tokens after folding.
-const SPELLING: Record<string, string> = {
+// Built without a prototype so a word like "constructor" is not found in it.
+const SPELLING: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   centre: 'center', centres: 'centers', metre: 'meter', metres: 'meters', litre: 'liter',
   theatre: 'theater', defence: 'defense', offence: 'offense', licence: 'license',
   programme: 'program', programmes: 'programs', colour: 'color', favour: 'favor',
@@ -24,7 +25,7 @@ const SPELLING: Record<string, string> = {
   travelled: 'traveled', travelling: 'traveling', cancelled: 'canceled', jewellery: 'jewelry',
   grey: 'gray', tyre: 'tire', cheque: 'check', aluminium: 'aluminum', hi: 'high',
   cyberattack: 'cyberattack', cyberattacks: 'cyberattacks',
-};
+});
 
 // Multi-word forms joined before tokenising ("cyber attacks" = "cyberattacks").
 const COMPOUNDS: [RegExp, string][] = [
@@ -34,6 +35,8 @@ const COMPOUNDS: [RegExp, string][] = [
   [/\bhi[\s-]tech\b/g, 'hightech'],
   [/\bhigh[\s-]tech\b/g, 'hightech'],
   [/\bon[\s-]line\b/g, 'online'],
+  // Bounded optional groups, no nested repetition: linear.
+  // eslint-disable-next-line security/detect-unsafe-regex
   [/\bu\.\s?s\.(?:\s?a\.)?/g, 'us '],
   [/\bu\.\s?k\./g, 'uk '],
   [/\bu\.\s?n\./g, 'un '],

@@ -31,7 +31,10 @@ export interface DateValue {
    * "weekday:wed", "relative:yesterday", "relative:this-week", ...
    */
   key: string;
-  /** "since" | "until" | "in" | "on" | "" — the preposition that frames it. */
+  /**
+   * "since" | "until" | "in" | "on" | "" — the preposition that frames it —
+   * or "dateline" for the filing date at the head of wire copy.
+   */
   relation: string;
 }
 

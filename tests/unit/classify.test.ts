@@ -16,6 +16,8 @@ describe('fact matching', () => {
     expect(datesCompatible('2023-05', 'month:08')).toBe(false);
     expect(datesCompatible('2023', '2023-05-14')).toBe(true);
     expect(datesCompatible('weekday:wed', 'weekday:thu')).toBe(false);
+    expect(datesCompatible('month-day:03-14', '2022-03-14')).toBe(true);
+    expect(datesCompatible('month-day:03-14', 'month-day:03-15')).toBe(false);
   });
 
   it('matches the same amount counted with another noun', () => {

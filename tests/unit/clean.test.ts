@@ -154,13 +154,13 @@ describe('cleanText: chrome kinds', () => {
       TITLE,
       'Pedestrians walk past the closed bridge on Tuesday (Example Agency pic). Image: Jane Doe.',
       'Image via Stock Library', 'Photo: John Roe', P1, P2,
-      'Disclaimer: This content was partially produced with the help of an automated writing tool.',
+      'Disclaimer: Parts of this piece were drafted by an automated writing tool and checked by our desk.',
     );
     const v = verdicts(text);
     expect(v.get('Pedestrians walk past the closed bridge on Tuesday (Example Agency pic). Image: Jane Doe.')).toEqual(['image-credit']);
     expect(v.get('Image via Stock Library')).toEqual(['image-credit']);
     expect(v.get('Photo: John Roe')).toEqual(['image-credit']);
-    expect(v.get('Disclaimer: This content was partially produced with the help of an automated writing tool.')).toEqual(['disclaimer']);
+    expect(v.get('Disclaimer: Parts of this piece were drafted by an automated writing tool and checked by our desk.')).toEqual(['disclaimer']);
   });
 
   it('removes comment widgets, share rows and subscription pitches', () => {

@@ -47,6 +47,24 @@ const cases: [string, E[]][] = [
   ['Spokesperson Lin Wei took questions.', [['Lin Wei', 'lin wei', 'person']]],
   ['The statement came from the Freedonian Defence Ministry.', [['Freedonian Defence Ministry', 'freedonian defense ministry', 'organisation']]],
   ['Analysts at China-backed groups and US-led coalitions disagreed.', [['China', 'china', 'place'], ['US', 'us', 'place']]],
+  ['The G7 and G20 met in Rome.', [['G7', 'g7', 'acronym'], ['G20', 'g20', 'acronym'], ['Rome', 'rome', 'place']]],
+  [
+    'Foreign Minister Lin Wei met Secretary of State Ann Cole and Mr Greene.',
+    [['Lin Wei', 'lin wei', 'person'], ['Ann Cole', 'ann cole', 'person'], ['Greene', 'greene', 'person']],
+  ],
+  [
+    'The Justice Department, the Minister of Foreign Affairs and General Electric responded.',
+    [
+      ['Justice Department', 'justice department', 'organisation'],
+      ['Minister of Foreign Affairs', 'minister of foreign affairs', 'other'],
+      ['General Electric', 'general electric', 'other'],
+    ],
+  ],
+  ["The People's Liberation Army and the Ministry of Public Security attended.", [
+    ["People's Liberation Army", "people's liberation army", 'organisation'],
+    ['Ministry of Public Security', 'ministry of public security', 'organisation'],
+  ]],
+  ['Protesters gathered in Hong Kong and New York.', [['Hong Kong', 'hong kong', 'place'], ['New York', 'new york', 'place']]],
 ];
 
 describe('entity facts', () => {

@@ -56,7 +56,7 @@ describe('segmentSentences: basics', () => {
 
 describe('segmentSentences: repairs', () => {
   it.each([
-    ['The U.S. Department of State declined to comment.'],
+    ['The U.S. Department of Energy declined to comment.'],
     ['Talks with the U.K. Foreign Office resumed.'],
     ['Mr. Lee and Mrs. Park met Ms. Diaz and Dr. Okafor.'],
     ['The shop on Elm St. Louis Road closed.'],

@@ -7,12 +7,12 @@ const side = (pieces: { op: string; text: string }[], keep: string) =>
 
 describe('diffWordsBounded', () => {
   it('marks a changed number as a removed and an added word', () => {
-    const pieces = diffWordsBounded('The virus spread to over 270 devices.', 'The virus spread to over 300 devices.');
+    const pieces = diffWordsBounded('The malware reached more than 270 servers.', 'The malware reached more than 300 servers.');
     expect(pieces).toEqual([
-      { op: '=', text: 'The virus spread to over' },
+      { op: '=', text: 'The malware reached more than' },
       { op: '-', text: ' 270' },
       { op: '+', text: ' 300' },
-      { op: '=', text: ' devices.' },
+      { op: '=', text: ' servers.' },
     ]);
   });
 

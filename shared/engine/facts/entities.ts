@@ -10,7 +10,7 @@ import { isAllCaps, isCapitalised, possessiveLength } from './tokens';
 import { BRANDS, looksDemonym, ORG_CUES, ORGANISATIONS, PLACES, PRODUCTS, TITLES } from './gazetteer';
 import { nameKey, looksPlural } from './lexical';
 import { isSpeechVerb } from './reporting-verbs';
-import { personCue } from './person-cues';
+import { nameShaped, personCue } from './person-cues';
 
 interface Named {
   span: Span;
@@ -23,10 +23,10 @@ function isTitle(t: Token): boolean {
   return isCapitalised(t) && TITLES.has(bareWord(t));
 }
 
-/** "TP-Link", "CNCERT/CC", "FBI", "U.S.": letters mostly upper-case. */
+/** "TP-Link", "CNCERT/CC", "FBI", "U.S.", "G7": upper-case letters, maybe digits, leading. */
 function acronymShaped(t: Token): boolean {
   const head = t.text.replace(/'s$/, '').split(/[-/]/)[0] ?? '';
-  return isAllCaps(t) || /^\p{Lu}{2,}$/u.test(head);
+  return isAllCaps(t) || /^\p{Lu}{2,}$/u.test(head) || /^\p{Lu}[\p{Lu}\d]*\d$/u.test(head);
 }
 
 function spanOf(tokens: readonly Token[], run: Run): Span {
@@ -50,18 +50,35 @@ function typeOf(ctx: Context, run: Run, key: string): EntityType {
   return personCue(ctx, run) ? 'person' : 'other';
 }
 
+/** Titles that make even a lone surname a person ("Mr Greene", "President Macron"). */
+const PERSONAL_TITLES: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'president', 'senator', 'sen', 'rep', 'governor', 'mayor',
+  'minister', 'pope', 'king', 'queen', 'prince', 'princess', 'lord', 'lady', 'premier', 'chancellor',
+]);
+
 /**
  * Splits "US President Joe Biden" at the title: the name after it is a
- * person; the words before are kept only when they name something by themselves.
+ * person; the words before are kept only when they name something by
+ * themselves. "Justice Department" and "General Electric" are not split:
+ * what follows the title must look like a personal name.
  */
 function splitAtTitle(ctx: Context, run: Run): { before: Run | null; person: Run | null } {
   for (let k = run.first; k < run.last; k++) {
-    if (!isTitle(ctx.tokens[k] as Token)) continue;
+    const title = ctx.tokens[k] as Token;
+    if (!isTitle(title)) continue;
     let first = k + 1;
     while (first <= run.last && isTitle(ctx.tokens[first] as Token)) first++;
-    const person = first <= run.last ? { first, last: run.last, atClauseStart: false } : null;
+    let min = PERSONAL_TITLES.has(bareWord(ctx.tokens[first - 1] as Token)) ? 1 : 2;
+    // "Secretary of State Antony Blinken": the "of" phrase belongs to the title,
+    // and a full name must follow ("Minister of Foreign Affairs" is an office).
+    if (ctx.tokens[first]?.lower === 'of' && first + 2 <= run.last) {
+      first += 2;
+      min = 2;
+    }
+    const words = ctx.tokens.slice(first, run.last + 1);
+    if (!nameShaped(words, min)) continue;
     const before = k > run.first ? { first: run.first, last: k - 1, atClauseStart: run.atClauseStart } : null;
-    return { before, person };
+    return { before, person: { first, last: run.last, atClauseStart: false } };
   }
   return { before: null, person: null };
 }
@@ -86,6 +103,8 @@ function clauseStartNoise(ctx: Context, run: Run, type: EntityType): boolean {
 }
 
 function named(ctx: Context, run: Run, forced?: EntityType): Named | null {
+  // A title on its own ("the Secretary said") names no one in particular.
+  if (run.first === run.last && isTitle(ctx.tokens[run.first] as Token) && !forced) return null;
   const span = spanOf(ctx.tokens, run);
   const key = nameKey(ctx.folded.slice(span.start, span.end));
   if (key.replace(/[^\p{L}\p{N}]/gu, '').length < 2) return null;

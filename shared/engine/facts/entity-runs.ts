@@ -20,6 +20,7 @@ export interface Run {
 const OF_HEADS: ReadonlySet<string> = new Set([
   ...ORG_CUES, 'republic', 'kingdom', 'states', 'house', 'chamber', 'museum', 'city', 'port', 'bay', 'gulf',
   'sea', 'strait', 'isle', 'islands', 'bank', 'duke', 'people\'s', 'federation', 'emirates', 'secretariat',
+  'secretary', 'minister', 'governor',
 ]);
 
 /** Last words that let "and" continue a name ("Food and Drug Administration"). */

@@ -20,6 +20,19 @@ function byPosition(a: Fact, b: Fact): number {
  * start/end are document offsets, and `sentence.slice(start - offset, end -
  * offset)` is its text. Sorted by start, then kind.
  */
+// "VALMORA, March 14 (Agency) -": a dateline records when and where the copy
+// was filed, not a fact of the story, so its date is marked and never counted
+// as added or dropped.
+// eslint-disable-next-line security/detect-unsafe-regex -- one bounded prefix, no nested repetition
+const DATELINE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40},(?:[^,\n]{0,30},)?\s+[^-–—:(\n]{3,25}?(?:\s*\([^)\n]{1,30}\))?\s*[-–—:]/u;
+
+function markDateline(sentence: string, facts: Fact[]): Fact[] {
+  const m = DATELINE.exec(sentence);
+  if (!m) return facts;
+  const end = m[0].length;
+  return facts.map((f) => (f.kind === 'date' && f.end <= end ? { ...f, value: { ...f.value, relation: 'dateline' } } : f));
+}
+
 export function extractFacts(sentence: string, offset: number): Fact[] {
   const ctx = makeContext(sentence);
   // Dates first: a year or day number inside a date is not a count, and a
@@ -29,7 +42,7 @@ export function extractFacts(sentence: string, offset: number): Fact[] {
   const entities = extractEntities(ctx, dates);
   const attributions = extractAttributions(ctx);
   const quotes = extractQuotes(ctx, attributions);
-  return [...numbers, ...dates, ...entities, ...quotes, ...attributions]
+  return markDateline(sentence, [...numbers, ...dates, ...entities, ...quotes, ...attributions])
     .filter((f) => f.end > f.start)
     .map((f) => ({ ...f, start: f.start + offset, end: f.end + offset }))
     .sort(byPosition);

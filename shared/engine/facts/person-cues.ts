@@ -12,12 +12,12 @@ import { isSpeechVerb } from './reporting-verbs';
 // Upper then lower case, so acronyms are out; "McDonald" and "O'Brien" are in.
 const NAME_WORD = /^\p{Lu}\p{Ll}[\p{L}'-]*$/u;
 
-/** Two or three plain name-shaped words that are on no other list. */
-function nameShaped(words: readonly Token[]): boolean {
-  if (words.length < 2 || words.length > 3) return false;
+/** Up to three plain name-shaped words (at least `min`) on no other list; possessives allowed. */
+export function nameShaped(words: readonly Token[], min = 2): boolean {
+  if (words.length < min || words.length > 3) return false;
   return words.every((t) => {
-    const w = t.lower;
-    return NAME_WORD.test(t.text) && !PLACES.has(w) && !ORGANISATIONS.has(w) && !BRANDS.has(w) &&
+    const w = t.bare;
+    return NAME_WORD.test(t.text.replace(/'s$/, '')) && !PLACES.has(w) && !ORGANISATIONS.has(w) && !BRANDS.has(w) &&
       !PRODUCTS.has(w) && !ORG_CUES.has(w) && !looksDemonym(w);
   });
 }
@@ -32,8 +32,7 @@ function appositive(ctx: Context, after: number): boolean {
 export function personCue(ctx: Context, run: Run): boolean {
   const { tokens } = ctx;
   const words = tokens.slice(run.first, run.last + 1);
-  const bare = words.map((t) => ({ ...t, text: t.text.replace(/'s$/, ''), lower: t.bare }));
-  if (!nameShaped(bare)) return false;
+  if (!nameShaped(words)) return false;
   const prev = tokens[run.first - 1];
   const next = tokens[run.last + 1];
   const prevJoined = prev !== undefined && (tokens[run.first] as Token).spaced;
