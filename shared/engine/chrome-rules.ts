@@ -215,6 +215,15 @@ const PREFIX_RULES: Rule[] = [
   [/^(?:start (?:your )?free trial|already (?:a )?(?:subscriber|member)|create (?:a|an|your) (?:free )?account)\b/i, 'subscription', 30],
   [/^(?:get (?:the|our) (?:newsletter|app|daily)|download (?:the|our) app|unlock (?:this|full|unlimited)|support (?:our|independent) journalism)\b/i, 'subscription', 30],
   [/^about the authors?\s*:?$/i, 'author-bio', 4],
+  [/^about the authors?\s*:\s*\S/i, 'author-bio', 80],
+  [/^(?:affiliate |editorial |advertising )?disclosure\s*:/i, 'disclaimer', 80],
+  [/^our (?:standards|principles|editorial (?:standards|policy))\s*:/i, 'disclaimer', 20],
+  [/^this is a (?:developing|breaking|live) (?:news )?(?:story|article)\b/i, 'disclaimer', 20],
+  [/^(?:sponsored|promoted|partner content|paid content)\s*[:|-]/i, 'subscription', 40],
+  [/^with (?:additional )?reporting (?:from|by)\s+\S/i, 'byline', 20],
+  [/^was this (?:article|story|page|content) (?:helpful|useful)\b/i, 'comments', 12],
+  [/\bis reader[- ]supported\b|\bbecome a (?:member|subscriber|supporter) to\b|\bavailable (?:only )?to (?:paying )?(?:subscribers|members)\b/i, 'subscription', 40],
+  [/^(?:explainer|factbox|timeline|podcast|watch|video|listen|in pictures|live updates?)\s*:\s*\S/i, 'read-next', 14],
 ];
 
 const SHARE_WORDS = new Set(
@@ -246,7 +255,7 @@ const CAPTION_CREDIT =
 const JOB_WORDS =
   /\b(?:editor|reporter|journalist|correspondent|writer|columnist|contributor|blogger|freelancer|news desk)\b/i;
 const BIO_CUES =
-  /\b(?:she|he|they) (?:has|have) (?:worked|written|reported|covered|been (?:writing|reporting|covering|a journalist|a reporter|an editor|with))\b|\b(?:write|reach|contact|email|follow) (?:to )?(?:her|him|them)\b|email protected|@[\w-]+\.\w|\b(?:her|his|their) (?:work|writing|reporting) has appeared\b|\bjoined [\p{L} ]{2,40} in (?:19|20)\d\d\b/iu;
+  /\b(?:she|he|they) (?:has|have) (?:worked|written|reported|covered|been (?:writing|reporting|covering|a journalist|a reporter|an editor|with))\b|\b(?:write|reach|contact|email|follow) (?:to )?(?:her|him|them)\b|email protected|@[\w-]+\.\w|\b(?:her|his|their) (?:work|writing|reporting) has appeared\b|\bjoined [\p{L} ]{2,40} in (?:19|20)\d\d\b|\bwhere (?:she|he|they) (?:covers?|writes?|reports?) (?:on|about)?\b|\bcovers? [^.]{3,80} for \p{Lu}/iu;
 
 /** "Jane Doe is the Deputy Editor at Outlet. She has worked ..." */
 function isAuthorBio(text: string): boolean {
@@ -256,6 +265,8 @@ function isAuthorBio(text: string): boolean {
     if (verb !== 'is' && verb !== 'was' && verb !== 'writes' && verb !== 'covers') continue;
     if (!tokens.slice(0, k).every((t) => NAME_TOKEN.test(t))) return false;
     const head = text.slice(0, 2000);
+    // "Name covers X for Outlet." needs no job title: the verb is the job.
+    if (verb === 'covers') return BIO_CUES.test(head);
     return JOB_WORDS.test(head.slice(0, 200)) && BIO_CUES.test(head);
   }
   return false;

@@ -86,13 +86,16 @@ function unionLinked(mentions: readonly Mention[], links: readonly SentenceLinkR
   });
   const of = (sentences: readonly Sentence[]) => sentences.flatMap((s) => bySentence.get(s.id) ?? []);
   for (const link of links) {
-    const as = of(link.a);
+    // One-to-one, same facts first: a mention already paired with its equal
+    // on the other side cannot also be "the conflicting value" of another.
+    const as = new Set(of(link.a));
     const bs = new Set(of(link.b));
     for (const rule of [sameFact, conflictingFacts]) {
-      for (const i of as) {
+      for (const i of [...as]) {
         for (const j of bs) {
           if (!rule(mentions[i]!.fact, mentions[j]!.fact)) continue;
           sets.union(i, j);
+          as.delete(i);
           bs.delete(j);
           break;
         }

@@ -102,10 +102,20 @@ export function conflictingFacts(a: Fact, b: Fact): boolean {
     case 'number': {
       const v = (b as FactOf<'number'>).value;
       if (a.value.currency !== v.currency) return false;
-      return a.value.unit === v.unit || a.value.unit === '' || v.unit === '';
+      if (a.value.unit === v.unit) return true;
+      // Counted by other nouns ("38,000 people" / "40,000 drivers"): the same
+      // slot only when the amounts are of a size; "430 procedures" and
+      // "11 hospitals" in one sentence are two facts, not a disagreement.
+      const [lo, hi] = [Math.min(a.value.amount, v.amount), Math.max(a.value.amount, v.amount)];
+      return lo > 0 && hi / lo <= 2;
     }
-    case 'date':
-      return true;
+    case 'date': {
+      // "since May 2023" vs "since August" is one slot; "on Monday" vs
+      // "since Saturday" frames two different moments.
+      const r = (b as FactOf<'date'>).value.relation;
+      if (a.value.relation === 'dateline' || r === 'dateline') return false;
+      return a.value.relation === r || a.value.relation === '' || r === '';
+    }
     case 'quote':
       return tokenJaccard(a.value.key, (b as FactOf<'quote'>).value.key) >= 0.3;
     case 'entity': {

@@ -362,3 +362,32 @@ describe('cleanText: robustness', () => {
     );
   });
 });
+
+describe('cleanText: footer and pitch lines', () => {
+  it.each([
+    ['Affiliate disclosure: We may earn a small fee when you buy through links on this page.', 'disclaimer'],
+    ['Our Standards: How we report and correct our stories.', 'disclaimer'],
+    ['This is a developing story and may change as we learn more.', 'disclaimer'],
+    ['Sponsored: Five ways to protect your small business from phishing', 'subscription'],
+    ['With additional reporting from the North Coast Press agency.', 'byline'],
+    ['Was this story helpful? Yes No', 'comments'],
+    ['River Valley Times is reader-supported. Become a member to read every story.', 'subscription'],
+    ['Full data tables for this survey are available to subscribers of our premium service.', 'subscription'],
+    ['Explainer: How do bridge inspections actually work?', 'read-next'],
+    ['About the author: Our regional desk covers transport and city politics across the valley.', 'author-bio'],
+    ['Martina Osei is a staff writer at River Valley Times, where she covers city hall and transport.', 'author-bio'],
+    ['Tomas Reyes covers infrastructure and planning for River Valley Times.', 'author-bio'],
+  ])('removes %j', (line, reason) => {
+    const text = `Bridge closes for repairs\n\n${P1}\n\n${P2}\n\n${P3}\n\n${line}\n\n${P4}`;
+    expect(verdictOf(text, line)).toBe(reason);
+    for (const p of [P1, P2, P3, P4]) expect(verdictOf(text, p)).toBe('kept');
+  });
+
+  it('keeps news prose that merely mentions coverage or subscribers', () => {
+    const prose = 'The union said its members would cover the extra shifts for the city until the bridge reopens.';
+    const subscribers = 'The streaming service said it had lost 2 million subscribers in the quarter.';
+    const text = `Bridge closes for repairs\n\n${P1}\n\n${prose}\n\n${subscribers}\n\n${P2}`;
+    expect(verdictOf(text, prose)).toBe('kept');
+    expect(verdictOf(text, subscribers)).toBe('kept');
+  });
+});

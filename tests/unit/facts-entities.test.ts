@@ -12,26 +12,26 @@ const cases: [string, E[]][] = [
     [['US Department of State', 'us department of state', 'organisation']],
   ],
   [
-    'The National Cyber Response Technical Team/Coordination Centre of Freedonia (NCRT/CC) issued a notice.',
+    'The Coastal Data Protection Review Board/Monitoring Centre of Freedonia (CDPRB/MC) issued a notice.',
     [
       [
-        'National Cyber Response Technical Team/Coordination Centre of Freedonia',
-        'national cyber response technical team/coordination center of freedonia',
+        'Coastal Data Protection Review Board/Monitoring Centre of Freedonia',
+        'coastal data protection review board/monitoring center of freedonia',
         'organisation',
       ],
-      ['NCRT/CC', 'ncrt/cc', 'acronym'],
+      ['CDPRB/MC', 'cdprb/mc', 'acronym'],
     ],
   ],
   ['Jeff Greene, CISA\'s deputy, spoke first.', [['Jeff Greene', 'jeff greene', 'person'], ['CISA', 'cisa', 'acronym']]],
   ['Officials in Beijing and Washington traded barbs.', [['Beijing', 'beijing', 'place'], ['Washington', 'washington', 'place']]],
   ['Factories in Shenzhen and Germany shut.', [['Shenzhen', 'shenzhen', 'place'], ['Germany', 'germany', 'place']]],
   [
-    'Flaws were found in Microsoft Exchange, Adobe Illustrator, Android and IBM Cognos Controller.',
+    'Flaws turned up in Microsoft Exchange, Adobe Photoshop, Android and IBM Tivoli Storage Manager.',
     [
       ['Microsoft Exchange', 'microsoft exchange', 'product'],
-      ['Adobe Illustrator', 'adobe illustrator', 'product'],
+      ['Adobe Photoshop', 'adobe photoshop', 'product'],
       ['Android', 'android', 'product'],
-      ['IBM Cognos Controller', 'ibm cognos controller', 'product'],
+      ['IBM Tivoli Storage Manager', 'ibm tivoli storage manager', 'product'],
     ],
   ],
   ['Regulators looked at TP-Link routers.', [['TP-Link', 'tp-link', 'acronym']]],

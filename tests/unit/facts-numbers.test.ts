@@ -10,21 +10,21 @@ const cases: [string, Expected[]][] = [
     [{ text: '146 network security incidents', amount: 146, unit: 'incident' }],
   ],
   [
-    'Auditors logged 2,950 data security breaches in the survey.',
-    [{ text: '2,950 data security breaches', amount: 2950, unit: 'breach' }],
+    'Auditors logged 3,410 data security breaches in the survey.',
+    [{ text: '3,410 data security breaches', amount: 3410, unit: 'breach' }],
   ],
   [
-    'The agency dealt with 150 incidents, with 92 being cross-border attacks.',
+    'The agency dealt with 150 incidents, with 61 being state-sponsored attacks.',
     [
       { text: '150 incidents', amount: 150, unit: 'incident' },
-      { text: '92 being cross-border attacks', amount: 92, unit: 'attack' },
+      { text: '61 being state-sponsored attacks', amount: 61, unit: 'attack' },
     ],
   ],
   ['Staff handled 92 cross-border cases.', [{ text: '92 cross-border cases', amount: 92, unit: 'case' }]],
   ['Investigators found two incidents of tampering.', [{ text: 'two incidents', amount: 2, unit: 'incident' }]],
   [
-    'At least eight US telecoms companies were breached, an official said.',
-    [{ text: 'At least eight US telecoms companies', amount: 8, unit: 'company', qualifier: 'at least' }],
+    'At least eight US shipping companies were breached, an official said.',
+    [{ text: 'At least eight US shipping companies', amount: 8, unit: 'company', qualifier: 'at least' }],
   ],
   ['Regulators fined a dozen lenders.', [{ text: 'a dozen lenders', amount: 12, unit: 'lender' }]],
   [

@@ -25,9 +25,9 @@ function checkSpans(sentence: string, offset: number, facts: Fact[]): void {
 
 const STORY = [
   'BRUSSELS: The National Grid Security Centre of Freedonia (NGSC) said on Tuesday it had found over 270 devices infected since May 2023.',
-  'According to NGSC, hackers used a flaw in Microsoft Exchange to reach 146 network security incidents, with 92 being cross-border attacks.',
-  '"We will respond," said Ana Ruiz, a spokeswoman, adding that at least eight US telecoms companies were hit earlier this month.',
-  'The agency, which says it is independent, reported 2,950 data security breaches and a US$1.2 billion loss, up 12% from last year.',
+  'According to NGSC, intruders exploited a bug in Microsoft Exchange in 146 network security incidents last year, with 61 being state-sponsored attacks.',
+  '"We will respond," said Ana Ruiz, a spokeswoman, as at least eight US shipping companies reported outages this month.',
+  'The agency, which says it acts independently, reported a US$1.2 billion loss and 3,410 data security breaches, up 12% from last year.',
 ];
 
 describe('extractFacts', () => {

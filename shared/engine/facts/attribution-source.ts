@@ -14,7 +14,7 @@ const PASSIVE_AUX: ReadonlySet<string> = new Set(['was', 'were', 'is', 'are', 'b
 /** Connectors allowed between two capitalised words of a name ("Department of State"). */
 const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'and', '&']);
 
-/** Nouns that stand for a document; "according to a report by X" attributes to X. */
+/** Nouns that stand for a document; "according to a survey by X" attributes to X. */
 const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
   'statement', 'report', 'reports', 'data', 'figures', 'document', 'documents', 'survey', 'study', 'analysis',
   'post', 'notice', 'filing', 'release', 'estimate', 'estimates', 'research', 'tally', 'count', 'article',
@@ -88,7 +88,7 @@ export function phraseStartingAt(tokens: readonly Token[], k: number): { span: S
   return { span: { start: first.start, end: (tokens[last] as Token).end }, next: last + 1 };
 }
 
-/** "according to a statement by X" → X; otherwise the phrase itself. */
+/** "according to a filing by X" (or "from X", "of X") → X; otherwise the phrase itself. */
 export function documentAuthor(ctx: Context, k: number): Span | null {
   const { tokens } = ctx;
   const phrase = phraseStartingAt(tokens, k);

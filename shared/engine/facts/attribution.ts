@@ -73,7 +73,7 @@ function antecedent(ctx: Context, rel: number): Span | null {
   return phraseEndingAt(ctx.tokens, rel - 1);
 }
 
-/** "The Centre of China (CNCERT/CC) said": the short name in brackets right before the verb. */
+/** "The Grid Security Centre (NGSC) said": the short name in brackets right before the verb. */
 function bracketedBefore(ctx: Context, i: number): Span | null {
   const { tokens } = ctx;
   if (!/^\)\s+$/.test((tokens[i] as Token).gap)) return null;

@@ -9,7 +9,7 @@ import { SCALES, VAGUE_PLURALS, wordValue } from './number-words';
 
 const MAX_PHRASE = 4;
 
-/** Copulas allowed between a number and its noun: "with 92 being cross-border attacks". */
+/** Copulas allowed between a number and its noun: "with 61 being state-sponsored attacks". */
 const COPULAS: ReadonlySet<string> = new Set(['being', 'were', 'are', 'was', 'is']);
 
 export interface CountedNoun {

@@ -1,6 +1,6 @@
 // Number facts: a figure or spelled-out number with its qualifier, currency
 // or percent mark and counted noun ("over 270 devices", "US$1.2 billion",
-// "at least eight US telecoms companies", "hundreds of servers").
+// "at least eight US shipping companies", "hundreds of servers").
 import type { NumberValue, Span } from '../types';
 import type { Context, Token } from './tokens';
 import type { LocalFact } from './fact';

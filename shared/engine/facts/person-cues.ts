@@ -1,8 +1,8 @@
 // When is a capitalised run a person? Name shape alone is not enough
 // ("Premium Lite", "Trojan Horse"), so a person also needs a cue around it:
-// a role noun before ("spokesperson Mao Ning"), a speech verb after ("Jeff
-// Greene said") or before ("said Jeff Greene"), or an appositive ("Jeff
-// Greene, CISA's executive assistant director").
+// a role noun before ("spokesperson Lin Wei"), a speech verb after ("Ana
+// Ruiz said") or before ("said Ana Ruiz"), or an appositive ("Ana Ruiz, the
+// bank's chief economist").
 import type { Context, Token } from './tokens';
 import type { Run } from './entity-runs';
 import { BRANDS, ORG_CUES, ORGANISATIONS, PLACES, PRODUCTS, ROLE_NOUNS, looksDemonym } from './gazetteer';
