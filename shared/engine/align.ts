@@ -38,6 +38,8 @@ const POSTING_CAP = 48;
 const CANDIDATES_PER_SENTENCE = 8;
 const POSITION_NUDGE = 0.04;
 const GAP_FILL_FACTOR = 0.55;
+// How far past the previous anchor a gap partner may sit.
+const GAP_SPAN = 4;
 const MERGE_CONTAINMENT = 0.5;
 const MERGE_GAIN = 0.02;
 // A leftover joins a link when the link holds this share of its weight…
@@ -124,13 +126,17 @@ function fillGaps(byA: Map<number, Candidate>, A: readonly TermVector[], B: read
     const prev = a > 0 ? byA.get(a - 1) : { a: -1, b: -1, score: 1 };
     const next = a + 1 < A.length ? byA.get(a + 1) : { a: A.length, b: B.length, score: 1 };
     if (!prev || !next || next.b - prev.b < 2) continue;
-    // Only the sentence directly after prev's partner: a gap of exactly the same shape.
-    const b = prev.b + 1;
-    if (usedB.has(b) || b >= B.length) continue;
-    const score = linkScore(A[a]!, B[b]!);
-    if (score >= floor) {
-      byA.set(a, { a, b, score });
-      usedB.add(b);
+    // The best free sentence strictly between the neighbours' partners: the
+    // anchors on both sides vouch for it, so a weaker score is enough.
+    let best: Candidate | null = null;
+    for (let b = prev.b + 1; b < next.b && b - prev.b <= GAP_SPAN; b++) {
+      if (usedB.has(b)) continue;
+      const score = linkScore(A[a]!, B[b]!);
+      if (score >= floor && (!best || score > best.score)) best = { a, b, score };
+    }
+    if (best) {
+      byA.set(a, best);
+      usedB.add(best.b);
     }
   }
 }
