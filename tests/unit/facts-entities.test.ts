@@ -22,7 +22,7 @@ const cases: [string, E[]][] = [
       ['CDPRB/MC', 'cdprb/mc', 'acronym'],
     ],
   ],
-  ['Jeff Greene, CISA\'s deputy, spoke first.', [['Jeff Greene', 'jeff greene', 'person'], ['CISA', 'cisa', 'acronym']]],
+  ['Tomas Okafor, NTSB\'s deputy, spoke first.', [['Tomas Okafor', 'tomas okafor', 'person'], ['NTSB', 'ntsb', 'acronym']]],
   ['Officials in Beijing and Washington traded barbs.', [['Beijing', 'beijing', 'place'], ['Washington', 'washington', 'place']]],
   ['Factories in Shenzhen and Germany shut.', [['Shenzhen', 'shenzhen', 'place'], ['Germany', 'germany', 'place']]],
   [
@@ -49,8 +49,8 @@ const cases: [string, E[]][] = [
   ['Analysts at China-backed groups and US-led coalitions disagreed.', [['China', 'china', 'place'], ['US', 'us', 'place']]],
   ['The G7 and G20 met in Rome.', [['G7', 'g7', 'acronym'], ['G20', 'g20', 'acronym'], ['Rome', 'rome', 'place']]],
   [
-    'Foreign Minister Lin Wei met Secretary of State Ann Cole and Mr Greene.',
-    [['Lin Wei', 'lin wei', 'person'], ['Ann Cole', 'ann cole', 'person'], ['Greene', 'greene', 'person']],
+    'Foreign Minister Lin Wei met Secretary of State Ann Cole and Mr Okafor.',
+    [['Lin Wei', 'lin wei', 'person'], ['Ann Cole', 'ann cole', 'person'], ['Okafor', 'okafor', 'person']],
   ],
   [
     'The Justice Department, the Minister of Foreign Affairs and General Electric responded.',

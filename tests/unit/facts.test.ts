@@ -26,7 +26,7 @@ function checkSpans(sentence: string, offset: number, facts: Fact[]): void {
 const STORY = [
   'BRUSSELS: The National Grid Security Centre of Freedonia (NGSC) said on Tuesday it had found over 270 devices infected since May 2023.',
   'According to NGSC, intruders exploited a bug in Microsoft Exchange in 146 network security incidents last year, with 61 being state-sponsored attacks.',
-  '"We will respond," said Ana Ruiz, a spokeswoman, as at least eight US shipping companies reported outages this month.',
+  '"We will respond," said Ana Ruiz, a spokeswoman, adding at least eight US shipping companies were hit this month.',
   'The agency, which says it acts independently, reported a US$1.2 billion loss and 3,410 data security breaches, up 12% from last year.',
 ];
 

@@ -85,14 +85,14 @@ function bracketedBefore(ctx: Context, i: number): Span | null {
   return null;
 }
 
-/** How an inserted description opens: "a senior analyst", "CISA's director", "which ...", "based in ...". */
+/** How an inserted description opens: "a senior analyst", "the agency's director", "which ...", "based in ...". */
 function opensAppositive(t: Token): boolean {
   return DETERMINERS.has(t.lower) || /'s$/.test(t.text) || /^(?:which|who|based|described|widely)$/.test(t.lower) ||
     ROLE_NOUNS.has(t.lower) || /^\d{1,3}$/.test(t.text);
 }
 
 /**
- * "Jeff Greene, CISA's executive director, said": the subject sits before
+ * "Ana Ruiz, the agency's executive director, said": the subject sits before
  * the comma-enclosed description that separates it from the verb.
  */
 function subjectBeforeAppositive(ctx: Context, i: number): Span | null {

@@ -50,7 +50,7 @@ function typeOf(ctx: Context, run: Run, key: string): EntityType {
   return personCue(ctx, run) ? 'person' : 'other';
 }
 
-/** Titles that make even a lone surname a person ("Mr Greene", "President Macron"). */
+/** Titles that make even a lone surname a person ("Mr Okafor", "President Lind"). */
 const PERSONAL_TITLES: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'president', 'senator', 'sen', 'rep', 'governor', 'mayor',
   'minister', 'pope', 'king', 'queen', 'prince', 'princess', 'lord', 'lady', 'premier', 'chancellor',

@@ -39,7 +39,7 @@ export const PARTICIPLES: ReadonlySet<string> = new Set([
   'noted', 'suggested', 'rejected', 'dismissed', 'admitted', 'acknowledged', 'explained',
 ]);
 
-/** Forms that, right after a name, make it a speaker: "Greene said", "CNCERT/CC claims". */
+/** Forms that, right after a name, make it a speaker: "Okafor said", "the ministry claims". */
 export function isSpeechVerb(lower: string): boolean {
   return VERB_FORMS[lower] !== undefined || NOUNISH_FORMS[lower] !== undefined || lower === 'according';
 }
