@@ -14,7 +14,13 @@ export type ImportErrorCode =
   | 'empty'
   | 'binary'
   | 'unsupported-encoding'
-  | 'undecodable';
+  | 'undecodable'
+  // Raised by the document importers (parse-document.ts and friends).
+  | 'mismatched-type'
+  | 'corrupt'
+  | 'unsafe-archive'
+  | 'encrypted'
+  | 'no-text';
 
 /** Characters that would break a one-line message, escaped for display. */
 export function displayName(name: string): string {
@@ -217,7 +223,7 @@ function binary(name: string): ImportError {
 const CONTROL = /[\u0001-\u0008\u000E-\u001F\u007F-\u009F]/g;
 const MAX_CONTROL_SHARE = 0.01;
 
-function checkLooksLikeText(text: string, name: string): void {
+export function checkLooksLikeText(text: string, name: string): void {
   if (text.includes('\u0000')) throw binary(name);
   const controls = text.match(CONTROL)?.length ?? 0;
   if (controls > text.length * MAX_CONTROL_SHARE) throw binary(name);

@@ -32,6 +32,16 @@ export async function readTextFile(path: string, options: ReadOptions = {}): Pro
   return decodeBytes(bytes, path);
 }
 
+/**
+ * Reads `path` whole with the same stat()-first size check, without decoding
+ * or looking at the extension: the document importers decide the type.
+ */
+export async function readFileBytes(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  checkStats(await statOrThrow(path), path, maxBytes);
+  return readBounded(path, maxBytes);
+}
+
 async function statOrThrow(path: string): Promise<Stats> {
   try {
     return await stat(path);
