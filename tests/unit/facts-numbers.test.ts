@@ -26,6 +26,8 @@ const cases: [string, Expected[]][] = [
     'At least eight US shipping companies were breached, an official said.',
     [{ text: 'At least eight US shipping companies', amount: 8, unit: 'company', qualifier: 'at least' }],
   ],
+  ['The city plans to close two of its libraries.', [{ text: 'two of its libraries', amount: 2, unit: 'library' }]],
+  ['Three of the victims were firefighters.', [{ text: 'Three of the victims', amount: 3, unit: 'victim' }]],
   ['Regulators fined a dozen lenders.', [{ text: 'a dozen lenders', amount: 12, unit: 'lender' }]],
   [
     'Hundreds of servers went offline overnight.',

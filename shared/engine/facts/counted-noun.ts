@@ -85,6 +85,8 @@ function headOf(phrase: Token[], amount: number): Token | undefined {
   return head;
 }
 
+const PARTITIVE_DETERMINERS: ReadonlySet<string> = new Set(['its', 'the', 'their', 'his', 'her', 'our', 'these', 'those']);
+
 /**
  * The counted noun after a number phrase that ends at offset `after`, where
  * token index i is the first token past it.
@@ -96,6 +98,13 @@ export function countedNoun(ctx: Context, i: number, after: number, amount: numb
   if (first && COPULAS.has(first.lower) && /^\s+$/.test(ctx.folded.slice(after, first.start))) {
     from++;
     start = first.end;
+  }
+  // Partitive "two of its terminals", "three of the victims": the count is of
+  // the noun after the determiner. "One of the founders" is not a count of one.
+  const determiner = ctx.tokens[from + 1];
+  if (amount > 1 && first?.lower === 'of' && determiner && PARTITIVE_DETERMINERS.has(determiner.lower) && /^\s+$/.test(ctx.folded.slice(after, first.start))) {
+    from += 2;
+    start = determiner.end;
   }
   const head = headOf(phraseAt(ctx, from, start), amount);
   if (!head) return NONE;
