@@ -8,6 +8,8 @@ const entries = {
   cli: 'electron/cli/main.ts',
   eval: 'scripts/eval.ts',
   bench: 'scripts/bench.ts',
+  'bench-library': 'scripts/bench-library.ts',
+  'library-worker': 'electron/library/worker-main.ts',
 };
 
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));

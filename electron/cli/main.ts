@@ -1,15 +1,25 @@
 // Entry point of the `parallax` command line (bundled to dist/cli.js). The same
-// bundle doubles as the batch worker script, see batch-command.ts.
+// bundle doubles as the batch worker script (batch-command.ts) and as the
+// library worker script (library/worker-host.ts), told apart by workerData.role.
 import { isMainThread, workerData } from 'node:worker_threads';
 import { ENGINE_VERSION } from '../../shared/engine/compare';
 import packageJson from '../../package.json' with { type: 'json' };
 import { ImportError } from '../import/decode';
+import { LibraryError } from '../library/index';
+import { isLibraryWorkerThread, runLibraryWorker } from '../library/library-worker';
+import { LibraryWorkerError } from '../library/worker-protocol';
 import { parseArgs, USAGE, UsageError } from './args';
 import type { Command } from './args';
 import { runBatch } from './batch-command';
 import { BATCH_WORKER_ROLE, runBatchWorker } from './batch-worker';
 import { runCompare } from './compare-command';
+import { runImport } from './import-command';
+import { interruptedNote, requestStop } from './interrupt';
+import { runList } from './list-command';
 import { abortPendingFiles, CliError } from './output';
+import { runBackup, runExportLibrary, runImportLibrary } from './portable-commands';
+import { runSearch } from './search-command';
+import { runStoryCompare } from './story-compare-command';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
@@ -35,6 +45,20 @@ async function execute(command: Command): Promise<number> {
       return runCompare(command);
     case 'batch':
       return runBatch(command);
+    case 'compare-story':
+      return runStoryCompare(command);
+    case 'import':
+      return runImport(command);
+    case 'list':
+      return runList(command);
+    case 'search':
+      return runSearch(command);
+    case 'backup':
+      return runBackup(command);
+    case 'export-library':
+      return runExportLibrary(command);
+    case 'import-library':
+      return runImportLibrary(command);
   }
 }
 
@@ -44,7 +68,8 @@ function report(error: unknown): number {
     printError(`${error.message} (run 'parallax --help' for usage)`);
     return EXIT_USAGE;
   }
-  if (error instanceof ImportError) {
+  // Library, import and worker errors all carry a one-line message naming the file.
+  if (error instanceof ImportError || error instanceof LibraryError || error instanceof LibraryWorkerError) {
     printError(error.message);
     return EXIT_FAILURE;
   }
@@ -65,8 +90,13 @@ function printError(message: string): void {
 }
 
 function onInterrupt(signal: NodeJS.Signals): void {
+  // An import stops cleanly after the file in hand and reports; a second signal stops at once.
+  if (requestStop()) {
+    process.stderr.write(`parallax: stopping after the current file (${signal} again to stop at once)\n`);
+    return;
+  }
   abortPendingFiles();
-  process.stderr.write(`parallax: interrupted (${signal}); nothing was written\n`);
+  process.stderr.write(`parallax: interrupted (${signal})${interruptedNote()}\n`);
   process.exit(signal === 'SIGINT' ? 130 : 143);
 }
 
@@ -90,4 +120,5 @@ function main(): void {
 }
 
 if (isBatchWorker()) runBatchWorker();
+else if (isLibraryWorkerThread()) runLibraryWorker();
 else if (isMainThread) main();

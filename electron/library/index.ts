@@ -1,0 +1,36 @@
+// The library's public surface: open a library, use it through `Library`,
+// back it up, move stories in and out. Import from here, not from the files.
+export { Library } from './library';
+export type { LibraryOptions } from './library';
+export { openLibrary, defaultBackupDir } from './open';
+export type { OpenOptions, OpenReport, OpenedLibrary, Recovery } from './open';
+export { LibraryError, isLibraryError } from './errors';
+export type { LibraryErrorCode } from './errors';
+export { openConnection, APPLICATION_ID, DEFAULT_BUSY_TIMEOUT_MS } from './db';
+export type { Db, ConnectionOptions } from './db';
+export { migrate, latestVersion, checkRegistry } from './migrate';
+export type { MigrateOptions, MigrateResult } from './migrate';
+export { MIGRATIONS } from './migrations/index';
+export type { Migration } from './migrations/index';
+export { createBackup, listBackups, verifyBackup, restoreNewestBackup, DEFAULT_KEEP_BACKUPS } from './backup';
+export type { BackupInfo, BackupOptions, BackupCheck, RestoreResult, SkippedBackup } from './backup';
+export { exportLibrary, importLibraryFile, inspectLibraryFile } from './portable';
+export type { ExportOptions, ExportReport, ImportReport, LibraryFileInfo } from './portable';
+export type { CopyReport } from './copy';
+export { contentHash, analysisInputHash } from './hash';
+export { RANK_LIMIT, DEFAULT_SEARCH_LIMIT } from './search';
+export type { SearchQuery, SearchHit, SearchResult } from './search';
+export type { StoryStore, PageOptions } from './stories';
+export type { VersionStore, NewVersion, AddResult, VersionPatch, VersionRecord } from './versions';
+export type { OutletStore, OutletInput, OutletSummary } from './outlets';
+export type { TagStore } from './tags';
+export type { DecisionStore, Overrides } from './decisions';
+export type { AnnotationStore, NewAnnotation, AnnotationPatch, AnnotationRecord } from './annotations';
+export type { AnalysisStore, AnalysisKey, CachedAnalysis, StoryInputs } from './analysis-cache';
+export { CACHED_PER_STORY } from './analysis-cache';
+export type { Clock } from './time';
+export * from '../../shared/library/types';
+export { anchorAt, reanchor, ANCHOR_CONTEXT } from '../../shared/library/anchor';
+export type { Range, TextAnchor } from '../../shared/library/anchor';
+export { parseSearch } from '../../shared/library/search-query';
+export type { ParsedSearch, SearchTerm } from '../../shared/library/search-query';
