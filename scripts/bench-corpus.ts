@@ -238,6 +238,8 @@ interface Pools {
   adjectives: Zipf<string>;
   expressions: Zipf<string>;
   rare: Zipf<string>;
+  rareVerbs: Zipf<string>;
+  rareAdjectives: Zipf<string>;
   people: Zipf<string>;
   organisations: Zipf<string>;
   places: Zipf<string>;
@@ -251,6 +253,8 @@ interface Cast {
   place: string;
   topicNouns: string[];
   expression: string;
+  /** What the story's people are: their titles recur through the story, not the library. */
+  roles: string[];
   year: number;
 }
 
@@ -267,7 +271,8 @@ export class NewsCorpus {
   readonly rareWords: readonly string[];
   private readonly pools: Pools;
   private readonly substitutes: Substitutes;
-  private readonly rareSet: Set<string>;
+  /** Rare word → its rank (higher is rarer). */
+  private readonly rareRank: Map<string, number>;
 
   constructor(seed = DEFAULT_CORPUS_SEED) {
     this.seed = seed;
@@ -278,7 +283,9 @@ export class NewsCorpus {
     const surnames = uniqueWords(rand, 3000, taken, () => capitalise(pseudoWord(rand, between(rand, 1, 2)) + pick(rand, SURNAME_ENDINGS)));
     const places = uniqueWords(rand, 800, taken, () => capitalise(pseudoWord(rand, between(rand, 1, 2)) + pick(rand, PLACE_ENDINGS)));
     this.rareWords = uniqueWords(rand, 40_000, taken, () => pseudoWord(rand, between(rand, 2, 4)));
-    this.rareSet = new Set(this.rareWords);
+    const rareVerbs = uniqueWords(rand, 6000, taken, () => `${pseudoWord(rand, between(rand, 1, 3))}ed`);
+    const rareAdjectives = uniqueWords(rand, 6000, taken, () => pseudoWord(rand, between(rand, 1, 3)) + pick(rand, ['al', 'ive', 'ous', 'ic', 'ish', 'ary']));
+    this.rareRank = new Map(this.rareWords.map((word, rank) => [word, rank]));
     const people = new Set<string>();
     while (people.size < 8000) people.add(`${pick(rand, FIRST_NAMES)} ${pick(rand, surnames)}`);
     this.people = [...people];
@@ -301,12 +308,14 @@ export class NewsCorpus {
     }
     this.outlets = [...outletNames].map((name) => ({ name, domain: `${slug(name.replace(/^The /, '')).replace(/-/g, '')}.${pick(rand, OUTLET_TLDS)}` }));
     this.pools = {
-      nouns: new Zipf(NOUNS, 1, 3),
-      plurals: new Zipf(PLURALS, 1, 3),
+      nouns: new Zipf(NOUNS, 1, 8),
+      plurals: new Zipf(PLURALS, 1, 6),
       verbs: new Zipf(VERBS, 1, 3),
       adjectives: new Zipf(ADJECTIVES, 1, 3),
       expressions: new Zipf(EXPRESSIONS, 0.8, 2),
-      rare: new Zipf(this.rareWords, 1.05, 20),
+      rare: new Zipf(this.rareWords, 1, 10),
+      rareVerbs: new Zipf(rareVerbs, 1, 10),
+      rareAdjectives: new Zipf(rareAdjectives, 1, 10),
       people: new Zipf(this.people, 0.9, 20),
       organisations: new Zipf(this.organisations, 0.9, 10),
       places: new Zipf(this.places, 0.9, 10),
@@ -329,7 +338,7 @@ export class NewsCorpus {
   }
 
   isRareWord(word: string): boolean {
-    return this.rareSet.has(word);
+    return this.rareRank.has(word);
   }
 
   story(index: number): CorpusStory {
@@ -341,8 +350,9 @@ export class NewsCorpus {
       people: distinct(between(rand, 2, 4), () => p.people.pick(rand)),
       organisations: distinct(between(rand, 1, 2), () => p.organisations.pick(rand)),
       place: p.places.pick(rand),
-      topicNouns: distinct(6, () => pick(rand, NOUNS)),
+      topicNouns: distinct(6, () => (rand() < 0.5 ? pick(rand, NOUNS) : p.rare.pick(rand))),
       expression: p.expressions.pick(rand),
+      roles: distinct(2, () => pick(rand, ROLES)),
       year: new Date(FIRST_DAY + day * 86_400_000).getUTCFullYear(),
     };
     const storyTitle = this.headline(rand, cast);
@@ -416,8 +426,11 @@ export class NewsCorpus {
         const start = Math.floor(rand() * (words.length - length + 1));
         out.phrase.push(`"${words.slice(start, start + length).join(' ')}"`);
       }
-      const rare = [...new Set(story.versions[0]!.text.toLowerCase().split(/[^a-z]+/))].filter((w) => this.rareSet.has(w));
-      out.rare.push(rare.length ? pick(rand, rare) : pick(rand, this.rareWords.slice(0, 50)));
+      // Half the time the story's rarest word (usually in that story alone), else any of its rare words.
+      const rare = [...new Set(story.versions[0]!.text.toLowerCase().split(/[^a-z]+/))]
+        .filter((w) => this.rareRank.has(w))
+        .sort((a, b) => this.rareRank.get(b)! - this.rareRank.get(a)!);
+      out.rare.push(rare.length === 0 ? pick(rand, this.rareWords.slice(0, 50)) : rand() < 0.5 ? rare[0]! : pick(rand, rare));
       out.frequent.push(NOUNS[k % 20]!);
       out.universal.push(UNIVERSAL_WORDS[k % UNIVERSAL_WORDS.length]!);
     }
@@ -429,7 +442,7 @@ export class NewsCorpus {
   private headline(rand: Random, cast: Cast): string {
     const who = rand() < 0.5 ? pick(rand, cast.people).split(' ')[1]! : pick(rand, cast.organisations);
     const what = rand() < 0.5 ? cast.expression : `${pick(rand, cast.topicNouns)} ${pick(rand, ['plan', 'deal', 'row', 'inquiry', 'vote', 'crisis'])}`;
-    return `${who} ${this.pools.verbs.pick(rand)} ${what} ${pick(rand, ['in', 'over', 'after', 'amid'])} ${cast.place}`;
+    return `${who} ${this.verb(rand)} ${what} ${pick(rand, ['in', 'over', 'after', 'amid'])} ${cast.place}`;
   }
 
   /** Paragraphs of 2–5 sentences until about `bytes`. */
@@ -494,13 +507,13 @@ export class NewsCorpus {
       s = `${capitalise(s)}.`;
     } else if (r < 0.5) {
       const who = person();
-      s = `“${capitalise(this.clause(rand, cast))},” said ${who}${rand() < 0.5 ? `, ${pick(rand, ['the', 'a'])} ${pick(rand, ROLES)} at ${organisation()}` : ''}.`;
+      s = `“${capitalise(this.clause(rand, cast))},” said ${who}${rand() < 0.5 ? `, ${pick(rand, ['the', 'a'])} ${pick(rand, cast.roles)} at ${organisation()}` : ''}.`;
     } else if (r < 0.62) {
-      s = `${pick(rand, cast.people)}, ${pick(rand, ROLES)} at ${organisation()}, said on ${pick(rand, WEEKDAYS)} that ${this.clause(rand, cast)}.`;
+      s = `${pick(rand, cast.people)}, ${pick(rand, cast.roles)} at ${organisation()}, said on ${pick(rand, WEEKDAYS)} that ${this.clause(rand, cast)}.`;
     } else if (r < 0.72) {
       s = `${organisation()} ${pick(rand, ['said', 'said', 'announced', 'confirmed', 'told reporters'])} that ${this.clause(rand, cast)}${this.time(rand, cast)}.`;
     } else if (r < 0.82) {
-      s = `${capitalise(this.nounPhrase(rand, cast))} ${this.pools.verbs.pick(rand)} ${this.amount(rand)} ${this.pools.plurals.pick(rand)} ${pick(rand, PREPOSITIONS)} ${cast.place}${this.time(rand, cast)}.`;
+      s = `${capitalise(this.nounPhrase(rand, cast))} ${this.verb(rand)} ${this.amount(rand)} ${this.pools.plurals.pick(rand)} ${pick(rand, PREPOSITIONS)} ${cast.place}${this.time(rand, cast)}.`;
     } else if (r < 0.9) {
       s = `According to ${rand() < 0.5 ? organisation() : this.nounPhrase(rand, cast)}, ${this.clause(rand, cast)}.`;
     } else {
@@ -511,7 +524,7 @@ export class NewsCorpus {
 
   private clause(rand: Random, cast: Cast): string {
     const adverb = rand() < 0.15 ? `${pick(rand, ADVERBS)} ` : '';
-    let s = `${this.nounPhrase(rand, cast)} ${adverb}${this.pools.verbs.pick(rand)} ${this.nounPhrase(rand, cast)}`;
+    let s = `${this.nounPhrase(rand, cast)} ${adverb}${this.verb(rand)} ${this.nounPhrase(rand, cast)}`;
     if (rand() < 0.5) s += ` ${pick(rand, PREPOSITIONS)} ${this.nounPhrase(rand, cast)}`;
     if (rand() < 0.25) s += this.time(rand, cast);
     return s;
@@ -521,10 +534,10 @@ export class NewsCorpus {
     const r = rand();
     if (r < 0.06) return `${this.nounPhrase(rand, cast)} and ${this.nounPhrase(rand, cast)}`;
     if (r < 0.53) {
-      const adjective = rand() < 0.3 ? `${this.pools.adjectives.pick(rand)} ` : '';
+      const adjective = rand() < 0.3 ? `${rand() < 0.55 ? this.pools.adjectives.pick(rand) : this.pools.rareAdjectives.pick(rand)} ` : '';
       return `${pick(rand, DETERMINERS)} ${adjective}${this.noun(rand, cast)}`;
     }
-    if (r < 0.6) return `the ${rand() < 0.5 ? cast.expression : this.pools.expressions.pick(rand)}`;
+    if (r < 0.6) return `the ${rand() < 0.85 ? cast.expression : this.pools.expressions.pick(rand)}`;
     if (r < 0.7) return `${this.amount(rand)} ${this.pools.plurals.pick(rand)}`;
     if (r < 0.82) {
       const name = pick(rand, rand() < 0.85 ? cast.people : this.people);
@@ -536,9 +549,13 @@ export class NewsCorpus {
 
   private noun(rand: Random, cast: Cast): string {
     const r = rand();
-    if (r < 0.3) return pick(rand, cast.topicNouns);
-    if (r < 0.36) return this.pools.rare.pick(rand);
-    return this.pools.nouns.pick(rand);
+    if (r < 0.2) return pick(rand, cast.topicNouns);
+    if (r < 0.45) return this.pools.nouns.pick(rand);
+    return this.pools.rare.pick(rand);
+  }
+
+  private verb(rand: Random): string {
+    return rand() < 0.55 ? this.pools.verbs.pick(rand) : this.pools.rareVerbs.pick(rand);
   }
 
   private amount(rand: Random): string {

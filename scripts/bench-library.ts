@@ -10,13 +10,15 @@
 // warm, since the library was just written. Latencies are percentiles over
 // many calls after a warm-up: this machine is shared and noisy. Results are
 // printed as a markdown table; misses are flagged, never hidden.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Library, openConnection, openLibrary, RANK_LIMIT } from '../electron/library/index';
+import { setVersionKeys, suggestionsFor } from '../electron/library/version-keys';
+import { fingerprint } from '../shared/library/fingerprint';
 import type { NewVersion, SearchQuery } from '../electron/library/index';
 import { NewsCorpus, UNIVERSAL_WORDS } from './bench-corpus';
 import type { CorpusVersion, QueryKind } from './bench-corpus';
@@ -31,6 +33,7 @@ const LIST_PAGE = 50;
 const OPEN_RUNS = 3;
 const LIBRARY_FILE = 'library.sqlite';
 const BULK_FILE = 'bulk.sqlite';
+const IMPORTER_FILE = 'importer.sqlite';
 /** bm25 as search.ts computes it, for the diagnostics. */
 const BM25 = 'bm25(versions_fts, 10.0, 1.0, 3.0)';
 
@@ -116,6 +119,8 @@ interface BuildResult {
   textBytes: number;
   annotations: number;
   annotateMs: number;
+  /** Resident memory at the end of each tenth, MB. */
+  rssByTenth: number[];
   rssMb: number;
 }
 
@@ -144,6 +149,7 @@ async function phaseBuild(args: Args, dir: string): Promise<BuildResult> {
   let storyId = 0;
   let textBytes = 0;
   const versionIds: number[] = [];
+  const rssByTenth: number[] = [];
   const started = performance.now();
   let k = 0;
   for (const v of corpus.versions(n)) {
@@ -160,6 +166,7 @@ async function phaseBuild(args: Args, dir: string): Promise<BuildResult> {
     if (k % Math.max(1, Math.round(n / 10)) === 0) {
       const tenth = Math.round(n / 10);
       const rate = tenth / (sum(addMs, k - tenth, k) / 1000);
+      rssByTenth.push(process.memoryUsage().rss / (1 << 20));
       log(`build: ${k.toLocaleString('en-US')} / ${n.toLocaleString('en-US')} versions, ${((performance.now() - started) / 1000).toFixed(0)} s, last tenth ${rate.toFixed(0)} versions/s`);
     }
   }
@@ -196,6 +203,7 @@ async function phaseBuild(args: Args, dir: string): Promise<BuildResult> {
     textBytes,
     annotations: versionIds.length,
     annotateMs,
+    rssByTenth,
     rssMb: peakRssMb(),
   };
 }
@@ -228,6 +236,72 @@ async function phaseBulk(args: Args, dir: string): Promise<BulkResult> {
   library.close();
   for (const name of readdirSync(dir)) if (name.startsWith(BULK_FILE)) rmSync(join(dir, name), { force: true });
   return { versions: n, batch: BULK_BATCH, ms, rate: n / (ms / 1000), rssMb: peakRssMb() };
+}
+
+interface ImporterResult {
+  versions: number;
+  /** Storage only: `versions.add` + `setVersionKeys` in one transaction, versions/s. */
+  storeRate: number;
+  storeP50: number;
+  storeP95: number;
+  /** fingerprint(text), ms per version (CPU, outside the transaction). */
+  fingerprintP50: number;
+  fingerprintP95: number;
+  keysPerVersion: number;
+  /** suggestionsFor(...) for the first version of each story, ms. */
+  suggestP50: number;
+  suggestP95: number;
+  /** Everything above, versions/s. */
+  endToEndRate: number;
+  rssMb: number;
+}
+
+/**
+ * What the file importer (import-store.ts) does per file once it is parsed:
+ * fingerprint the text, then one transaction with `versions.add` and the
+ * fingerprint keys, and story suggestions for a version that starts a story.
+ * On a fresh library, over the first min(N, BULK_SAMPLE) versions.
+ */
+async function phaseImporter(args: Args, dir: string): Promise<ImporterResult> {
+  const n = Math.min(args.versions, BULK_SAMPLE);
+  const path = join(dir, IMPORTER_FILE);
+  const { library } = await Library.open(path);
+  const corpus = new NewsCorpus();
+  const store: number[] = [];
+  const prints: number[] = [];
+  const suggest: number[] = [];
+  let keyCount = 0;
+  let storyId = 0;
+  for (const v of corpus.versions(n)) {
+    let keys: string[] = [];
+    prints.push(timeIt(() => (keys = fingerprint(v.text))));
+    keyCount += keys.length;
+    store.push(
+      timeIt(() => {
+        storyId = library.transaction(() => {
+          const result = library.versions.add(toNewVersion(v, storyId));
+          if (result.status === 'added') setVersionKeys(library, result.versionId, keys);
+          return result.storyId;
+        });
+      }),
+    );
+    if (v.indexInStory === 0) suggest.push(timeIt(() => suggestionsFor(library, keys, { excludeStoryIds: [storyId] })));
+  }
+  library.close();
+  for (const name of readdirSync(dir)) if (name.startsWith(IMPORTER_FILE)) rmSync(join(dir, name), { force: true });
+  return {
+    versions: n,
+    storeRate: n / (sum(store) / 1000),
+    storeP50: percentile(store, 50),
+    storeP95: percentile(store, 95),
+    fingerprintP50: percentile(prints, 50),
+    fingerprintP95: percentile(prints, 95),
+    keysPerVersion: keyCount / n,
+    suggestP50: percentile(suggest, 50),
+    suggestP95: percentile(suggest, 95),
+    endToEndRate: n / ((sum(store) + sum(prints) + sum(suggest)) / 1000),
+    rssMb: peakRssMb(),
+  };
 }
 
 interface SizeResult {
@@ -303,6 +377,8 @@ interface SearchStats extends Latency {
   ranked: number;
   queries: number;
   examples: string[];
+  /** The slowest queries (mean of their runs). */
+  slowest: { text: string; ms: number; matches: number; order: string }[];
 }
 
 interface Diagnostics {
@@ -370,16 +446,22 @@ async function phaseQuery(args: Args, dir: string): Promise<QueryResult> {
   for (const c of cases) {
     const samples: number[] = [];
     const matches: number[] = [];
+    const perQuery = queries[c.kind].map((text) => ({ text, ms: 0, matches: 0, order: '' }));
     let ranked = 0;
     for (let round = 0; round < 2; round++) {
-      for (const text of queries[c.kind]) {
+      queries[c.kind].forEach((text, q) => {
         let result: ReturnType<Library['search']> | undefined;
-        samples.push(timeIt(() => (result = run(text, c.filters))));
+        const ms = timeIt(() => (result = run(text, c.filters)));
+        samples.push(ms);
+        perQuery[q]!.ms += ms / 2;
         if (round === 0 && result) {
-          matches.push(result.totalIsExact ? result.total : RANK_LIMIT + 1);
+          const found = result.totalIsExact ? result.total : RANK_LIMIT + 1;
+          matches.push(found);
+          perQuery[q]!.matches = found;
+          perQuery[q]!.order = result.order;
           if (result.order === 'relevance') ranked++;
         }
-      }
+      });
     }
     search[c.key] = {
       ...latency(samples),
@@ -387,6 +469,7 @@ async function phaseQuery(args: Args, dir: string): Promise<QueryResult> {
       ranked,
       queries: queries[c.kind].length,
       examples: [...new Set(queries[c.kind])].slice(0, 3),
+      slowest: [...new Map(perQuery.map((q) => [q.text, q])).values()].sort((a, b) => b.ms - a.ms).slice(0, 3),
     };
     log(`query: ${c.key} p50 ${search[c.key]!.p50.toFixed(1)} ms, p95 ${search[c.key]!.p95.toFixed(1)} ms`);
   }
@@ -453,6 +536,7 @@ const PHASES: Record<string, (args: Args, dir: string) => unknown> = {
   build: phaseBuild,
   size: phaseSize,
   bulk: phaseBulk,
+  importer: phaseImporter,
   open: phaseOpen,
   query: phaseQuery,
 };
@@ -460,10 +544,28 @@ const PHASES: Record<string, (args: Args, dir: string) => unknown> = {
 // ---------------------------------------------------------------------------
 // The parent: a temporary folder, the phases in order, the table.
 
-function runPhase<T>(name: string, args: Args, dir: string): T {
-  const self = fileURLToPath(import.meta.url);
+const SELF = fileURLToPath(import.meta.url);
+const CODE_DIR = 'code';
+
+/**
+ * The phases run a private copy of this bundle, taken at start: others
+ * rebuild dist/ while a long run is going (every `npm test` does), and a
+ * phase must not measure different code from the one before. The copy finds
+ * its packages through a node_modules link to the project's.
+ */
+function privateCopy(dir: string): string {
+  const code = join(dir, CODE_DIR);
+  const copy = join(code, 'bench-library.js');
+  mkdirSync(code);
+  copyFileSync(SELF, copy);
+  symlinkSync(resolve(dirname(SELF), '..', 'node_modules'), join(code, 'node_modules'), 'dir');
+  return copy;
+}
+
+function runPhase<T>(name: string, args: Args, dir: string, code: string): T {
   log(`phase ${name}…`);
-  const child = spawnSync(process.execPath, [self, '--phase', name, '--dir', dir, '--versions', String(args.versions), '--queries', String(args.queries)], {
+  const argv = [code, '--phase', name, '--dir', dir, '--versions', String(args.versions), '--queries', String(args.queries)];
+  const child = spawnSync(process.execPath, argv, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 64 << 20,
@@ -485,8 +587,11 @@ interface Row {
   rss?: number;
 }
 
-function table(args: Args, r: { build: BuildResult; size: SizeResult; bulk: BulkResult; open: OpenResult; query: QueryResult }): string {
-  const { build, size, bulk, open, query } = r;
+function table(
+  args: Args,
+  r: { build: BuildResult; size: SizeResult; bulk: BulkResult; importer: ImporterResult; open: OpenResult; query: QueryResult },
+): string {
+  const { build, size, bulk, importer, open, query } = r;
   const rows: Row[] = [];
   const n = args.versions;
   const within = (value: number, limit: number) => value <= limit;
@@ -518,6 +623,16 @@ function table(args: Args, r: { build: BuildResult; size: SizeResult; bulk: Bulk
     target: '—',
     ok: null,
     rss: bulk.rssMb,
+  });
+  rows.push({
+    name: `Importer's work: first ${int(importer.versions)}, fingerprint + \`versions.add\` & \`setVersionKeys\` in one transaction + suggestions`,
+    measured:
+      `${int(importer.endToEndRate)} versions/s end to end; storing alone ${int(importer.storeRate)} versions/s (p50 ${fmt(importer.storeP50, 2)} / p95 ${fmt(importer.storeP95, 2)} ms); ` +
+      `fingerprint p50 ${fmt(importer.fingerprintP50)} / p95 ${fmt(importer.fingerprintP95)} ms (${fmt(importer.keysPerVersion, 0)} keys); ` +
+      `suggestions p50 ${fmt(importer.suggestP50, 2)} / p95 ${fmt(importer.suggestP95, 2)} ms`,
+    target: '—',
+    ok: null,
+    rss: importer.rssMb,
   });
   if (build.duplicates) rows.push({ name: '… duplicates skipped', measured: int(build.duplicates), target: '0', ok: false });
 
@@ -583,7 +698,7 @@ function table(args: Args, r: { build: BuildResult; size: SizeResult; bulk: Bulk
   // Import worker: the event-loop benchmark's rows go here (see PHASES).
 
   const lines = [
-    `Library benchmark: ${int(n)} versions, ${int(build.stories)} stories (Node ${process.versions.node}, ${process.platform}).`,
+    `Library benchmark: ${int(n)} versions, ${int(build.stories)} stories (Node ${process.versions.node}, ${process.platform}; ${codeState()}).`,
     '',
     '| case | measured | target | result | peak RSS MB |',
     '|---|---|---|---|---:|',
@@ -609,9 +724,29 @@ function table(args: Args, r: { build: BuildResult; size: SizeResult; bulk: Bulk
       .slice(0, 8)
       .map(([name, bytes]) => `${name} ${fmt(mb(bytes), 1)}`)
       .join(', ')}; everything else ${fmt(mb(size.parts.metadata + size.parts.other + size.parts.texts + size.parts.fts - topObjects(size, 8)), 1)}; free pages ${fmt(mb(size.parts.free), 1)}.`,
-    `Build: ${fmt(build.wallMs / 1000, 0)} s wall including text generation; ${int(build.annotations)} annotations added afterwards in ${fmt(build.annotateMs, 0)} ms.`,
+    `Build: ${fmt(build.wallMs / 1000, 0)} s wall including text generation; ${int(build.annotations)} annotations added afterwards in ${fmt(build.annotateMs, 0)} ms. ` +
+      `Resident memory by tenth (MB): ${build.rssByTenth.map((m) => int(m)).join(' → ')} ` +
+      `(${fmt(((build.rssByTenth.at(-1)! - build.rssByTenth[0]!) * 1024) / (n - Math.round(n / 10)), 0)} KB per version added).`,
+    '',
+    'Slowest queries (mean of 2 runs, ms; matches; order):',
+    ...Object.entries(query.search).map(
+      ([key, s]) =>
+        `- ${key}: ${s.slowest.map((q) => `\`${q.text}\` ${fmt(q.ms)} (${q.matches > RANK_LIMIT ? `> ${int(RANK_LIMIT)}` : int(q.matches)}, ${q.order})`).join('; ')}`,
+    ),
   );
   return lines.join('\n');
+}
+
+/** Which code was measured: the commit, and whether the library's files differ from it. */
+function codeState(): string {
+  try {
+    const git = (...argv: string[]) => execFileSync('git', argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const head = git('rev-parse', '--short', 'HEAD');
+    const dirty = git('status', '--porcelain', '--', 'electron/library', 'shared/library', 'scripts').length > 0;
+    return `commit ${head}${dirty ? ', with uncommitted changes' : ''}`;
+  } catch {
+    return 'commit unknown';
+  }
 }
 
 function topObjects(size: SizeResult, count: number): number {
@@ -631,19 +766,27 @@ async function main(): Promise<void> {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-library-'));
-  log(`building ${args.versions.toLocaleString('en-US')} versions in ${dir} (deleted afterwards${args.keep ? ' — no: --keep' : ''})`);
+  log(`building ${args.versions.toLocaleString('en-US')} versions in ${dir} (${args.keep ? 'kept afterwards: --keep' : 'deleted afterwards'})`);
   // Ctrl-C reaches the phase's child too; the parent stays to delete the folder.
   const interrupted = () => log('interrupted: cleaning up');
   process.on('SIGINT', interrupted);
   process.on('SIGTERM', interrupted);
   try {
-    const build = runPhase<BuildResult>('build', args, dir);
-    const size = runPhase<SizeResult>('size', args, dir);
-    const bulk = runPhase<BulkResult>('bulk', args, dir);
-    const open = runPhase<OpenResult>('open', args, dir);
-    const query = runPhase<QueryResult>('query', args, dir);
-    process.stdout.write(`${table(args, { build, size, bulk, open, query })}\n`);
+    const bundle = privateCopy(dir);
+    const build = runPhase<BuildResult>('build', args, dir, bundle);
+    const size = runPhase<SizeResult>('size', args, dir, bundle);
+    const bulk = runPhase<BulkResult>('bulk', args, dir, bundle);
+    const importer = runPhase<ImporterResult>('importer', args, dir, bundle);
+    const open = runPhase<OpenResult>('open', args, dir, bundle);
+    const query = runPhase<QueryResult>('query', args, dir, bundle);
+    process.stdout.write(`${table(args, { build, size, bulk, importer, open, query })}\n`);
   } finally {
+    // The link first, so that nothing can ever follow it into the project's node_modules.
+    try {
+      unlinkSync(join(dir, CODE_DIR, 'node_modules'));
+    } catch {
+      // Not made (the copy failed early).
+    }
     if (args.keep) log(`kept ${dir}`);
     else {
       rmSync(dir, { recursive: true, force: true });

@@ -229,8 +229,13 @@ function parseStoryRef(value: string): number | string {
   return value;
 }
 
+// Only the shape, to catch "yesterday" with a usage hint; the library checks
+// the calendar and the time exactly.
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}[\d:.+Z-]*$/;
+
 function parseDate(value: string, flag: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
+  if (!DATE_ONLY.test(value) && !DATE_TIME.test(value)) {
     throw new UsageError(`--${flag} must be a date (2025-11-22) or an ISO date and time, got '${value}'`);
   }
   return value;

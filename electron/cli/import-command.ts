@@ -6,7 +6,7 @@
 // file in hand and still prints what was done.
 import { displayName } from '../import/decode';
 import type { FileResult, FilesImport, Suggestion } from '../library/import-files';
-import { LibraryWorker } from '../library/worker-host';
+import { LibraryWorker, LibraryWorkerError } from '../library/worker-host';
 import { changesLibrary, interruptSignal } from './interrupt';
 import { chooseLibrary, note, prepareLibrary, reportOpen } from './library-open';
 import { CliError } from './output';
@@ -29,15 +29,24 @@ export async function runImport(args: ImportArgs): Promise<number> {
   const { worker, report } = await LibraryWorker.open(choice.path);
   reportOpen(report);
   changesLibrary();
+  const done: FileResult[] = [];
   let outcome: FilesImport;
   try {
     outcome = await worker.import(args.paths, {
       story: args.story ?? undefined,
       signal: interruptSignal(),
-      onProgress: (done, total, result) => process.stderr.write(`[${done}/${total}] ${progressLine(result)}\n`),
+      onProgress: (count, total, result) => {
+        done.push(result);
+        process.stderr.write(`[${count}/${total}] ${progressLine(result)}\n`);
+      },
     });
-  } finally {
     await worker.close();
+  } catch (error) {
+    await worker.close();
+    // The worker died (out of memory on some file, say): the files it
+    // reported are committed, so they are still listed, as a stopped run.
+    if (!(error instanceof LibraryWorkerError)) throw error;
+    outcome = { results: done, storyId: null, storyTitle: null, storyCreated: false, suggestions: [], stopped: { code: error.code, message: error.message } };
   }
   const counts = countStatuses(outcome.results);
   if (args.json) {

@@ -38,8 +38,8 @@ export function reportOpen(report: OpenReport): void {
   const shown = displayName(report.path);
   const recovery = report.recovery;
   if (recovery) {
-    const replaced = recovery.restoredFrom ? `replaced by the backup ${displayName(recovery.restoredFrom)}` : 'a new, empty library was started';
-    note(`the library ${shown} was damaged (${recovery.problem}); it was moved to ${displayName(recovery.damagedPath)} and ${replaced}`);
+    const replaced = recovery.restoredFrom ? `the backup ${displayName(recovery.restoredFrom)} was restored in its place` : 'a new, empty library was started';
+    note(`${shown}: ${recovery.problem}; it was moved to ${displayName(recovery.damagedPath)} and ${replaced}`);
   } else if (report.created) {
     note(`created a new library at ${shown}`);
   }

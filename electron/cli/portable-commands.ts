@@ -5,6 +5,7 @@
 /* eslint-disable security/detect-non-literal-fs-filename -- the file to import is the one the user names */
 import { statSync } from 'node:fs';
 import { displayName } from '../import/decode';
+import { inspectLibraryFile } from '../library/index';
 import { libraryMethods } from '../library/library-methods';
 import { changesLibrary } from './interrupt';
 import { withLibrary } from './library-open';
@@ -42,8 +43,10 @@ export async function runExportLibrary(args: LibraryArgs & { out: string; storyI
 }
 
 export async function runImportLibrary(args: LibraryArgs & { file: string }): Promise<number> {
-  // Checked before the library is opened, which may create it: a typo must not leave an empty library behind.
+  // Checked before the library is opened, which may create it: a typo or a
+  // wrong file must not leave an empty library behind.
   if (!statSync(args.file, { throwIfNoEntry: false })?.isFile()) throw new CliError(`${displayName(args.file)}: no such file`);
+  inspectLibraryFile(args.file);
   changesLibrary();
   return withLibrary(args.library, true, (library) => {
     const report = libraryMethods(library).importLibraryFile(args.file);

@@ -1,5 +1,5 @@
-// Importing files (and pasted text) into the library: the one path every
-// import takes, whether from the command line, the worker or the app.
+// Importing files into the library: the one path every file import takes,
+// whether from the command line, the worker or the app.
 //
 // Each file is read and parsed first, outside any transaction (parsing a PDF
 // can take seconds and must not hold the write lock), then stored in ONE
@@ -13,14 +13,18 @@
 import { displayName } from '../import/decode';
 import { firstLine } from '../import/document';
 import { readDocument } from '../import/read-document';
-import { fingerprint } from '../../shared/library/fingerprint';
-import { pastedFields, storyTitle, versionFields } from './document-version';
+import { versionFields } from './document-version';
 import type { VersionFields } from './document-version';
 import { expandPaths } from './expand-paths';
-import { guard, isLibraryError, LibraryError } from './errors';
+import { isLibraryError } from './errors';
 import { contentHash } from './hash';
+import { store, suggest, Target, titleOf } from './import-store';
+import type { Suggestion } from './import-store';
 import type { Library } from './library';
-import { setVersionKeys, suggestionsFor } from './version-keys';
+import { fingerprintText } from './version-keys';
+
+export { importText } from './import-store';
+export type { Suggestion, TextImport } from './import-store';
 
 export interface ImportOptions {
   /** Add to this story: an id, or a name (a story with that name is created if none has it). */
@@ -50,15 +54,6 @@ export interface FileResult {
   error?: string;
 }
 
-export interface Suggestion {
-  storyId: number;
-  title: string;
-  /** Fact keys the imported versions share with the story. */
-  shared: number;
-  /** That share of the imported versions' keys, in [0, 1]. */
-  share: number;
-}
-
 export interface StopReason {
   /** A LibraryErrorCode, or 'aborted' when the signal fired. */
   code: string;
@@ -79,68 +74,8 @@ export interface FilesImport {
   stopped: StopReason | null;
 }
 
-export interface TextImport {
-  status: 'added' | 'duplicate';
-  versionId: number;
-  storyId: number;
-  suggestions: Suggestion[];
-}
-
 /** Library errors after which every later file would fail too. */
 const STOPPING = new Set(['disk-full', 'read-only', 'locked', 'damaged', 'not-found', 'too-new', 'migration-failed']);
-
-/** Where versions go: an existing story, a story to find or create by name, or a new story. */
-class Target {
-  id: number | null;
-  created = false;
-
-  constructor(
-    private readonly library: Library,
-    private readonly name: string | null,
-    id: number | null,
-  ) {
-    this.id = id;
-  }
-
-  static resolve(library: Library, story: number | string | undefined): Target {
-    if (story === undefined) return new Target(library, null, null);
-    if (typeof story === 'number') {
-      if (!library.stories.get(story)) throw new LibraryError('not-found', library.file, `story ${story} does not exist`);
-      return new Target(library, null, story);
-    }
-    const name = story.trim();
-    if (name === '') throw new LibraryError('invalid', library.file, 'a story name cannot be blank');
-    const target = new Target(library, name, null);
-    target.id = target.findByName();
-    return target;
-  }
-
-  /** Ids of the stories with exactly this title; more than one cannot be told apart by name. */
-  private findByName(): number | null {
-    const ids = guard(this.library.file, () => this.library.db.prepare('SELECT id FROM stories WHERE title = ? ORDER BY id LIMIT 3').pluck().all(this.name) as number[]);
-    if (ids.length > 1) {
-      throw new LibraryError('invalid', this.library.file, `several stories are named "${this.name}" (#${ids.join(', #')}); give a story id instead`);
-    }
-    return ids[0] ?? null;
-  }
-
-  /** The story reference for `versions.add`; call inside the file's transaction. */
-  ref(fields: VersionFields): { id: number } | { title: string } {
-    // Another program may have created the named story since the last file.
-    if (this.id === null && this.name !== null) this.id = this.findByName();
-    if (this.id !== null) return { id: this.id };
-    return { title: this.name ?? storyTitle(fields) };
-  }
-
-  /** The story, creating the named one now if it does not exist yet. */
-  ensure(): number {
-    if (this.id === null) {
-      this.id = this.library.stories.create(this.name ?? 'Imported files').id;
-      this.created = true;
-    }
-    return this.id;
-  }
-}
 
 /** Imports files and folders (see the module comment). Rejects only when the run cannot start. */
 export async function importPaths(library: Library, paths: readonly string[], options: ImportOptions = {}): Promise<FilesImport> {
@@ -172,17 +107,6 @@ export async function importPaths(library: Library, paths: readonly string[], op
   return { results, storyId: target.id, storyTitle: titleOf(library, target.id), storyCreated: target.created, suggestions, stopped };
 }
 
-/** The story's title for the report; a library failing right now only costs the title. */
-function titleOf(library: Library, storyId: number | null): string | null {
-  if (storyId === null) return null;
-  try {
-    return library.stories.get(storyId)?.title ?? null;
-  } catch (error) {
-    if (isLibraryError(error)) return null;
-    throw error;
-  }
-}
-
 interface FileOutcome {
   result: FileResult;
   /** Fingerprint keys of an added version. */
@@ -209,7 +133,7 @@ async function importFile(library: Library, path: string, target: Target, maxByt
     return libraryFailure(library, path, error);
   }
   try {
-    keys = fingerprint(fields.text);
+    keys = fingerprintText(fields.text);
   } catch (error) {
     return { result: failed(path, new Error(`could not be analysed (${firstLine(error)})`)), keys: [], stop: null };
   }
@@ -219,26 +143,6 @@ async function importFile(library: Library, path: string, target: Target, maxByt
   } catch (error) {
     return libraryFailure(library, path, error);
   }
-}
-
-/** The version, its outlet and keys and (first time) its story, as one transaction. */
-function store(library: Library, fields: VersionFields, keys: readonly string[], target: Target): { status: 'added' | 'duplicate'; versionId: number; storyId: number } {
-  let createdStory = false;
-  const added = library.transaction(() => {
-    const story = target.ref(fields);
-    const result = library.versions.add({ ...fields, story });
-    if (result.status === 'added') {
-      setVersionKeys(library, result.versionId, keys);
-      createdStory = 'title' in story;
-    }
-    return result;
-  });
-  // Only once committed: a rolled-back story must not become the target.
-  if (createdStory) {
-    target.id = added.storyId;
-    target.created = true;
-  }
-  return added;
 }
 
 function failed(path: string, error: unknown): FileResult {
@@ -278,13 +182,19 @@ function adoptWholeStories(library: Library, results: FileResult[], target: Targ
   }
   for (const [storyId, duplicates] of elsewhere) {
     const seen = new Set(duplicates.map((r) => r.versionId));
+    const before = { id: target.id, created: target.created };
     try {
       const all = library.versions.listByStory(storyId);
       if (all.length === 0 || !all.every((v) => seen.has(v.id))) continue;
-      const into = target.ensure();
-      library.stories.merge(into, [storyId]);
+      // Creating the named story and filling it commit together: never an empty story.
+      const into = library.transaction(() => {
+        const id = target.ensure();
+        library.stories.merge(id, [storyId]);
+        return id;
+      });
       for (const r of duplicates) Object.assign(r, { storyId: into, movedFrom: storyId });
     } catch (error) {
+      Object.assign(target, before);
       // The files themselves are in the library; only the move did not happen.
       if (isLibraryError(error)) return { code: error.code, message: error.message };
       throw error;
@@ -293,22 +203,3 @@ function adoptWholeStories(library: Library, results: FileResult[], target: Targ
   return null;
 }
 
-function suggest(library: Library, keys: string[], ownStory: number): Suggestion[] {
-  if (keys.length === 0) return [];
-  return suggestionsFor(library, keys, { excludeStoryIds: [ownStory] }).flatMap((s) => {
-    const story = library.stories.get(s.storyId);
-    return story ? [{ storyId: s.storyId, title: story.title, shared: s.shared, share: s.share }] : [];
-  });
-}
-
-/** Imports pasted text as a version of a new story (or of `story`); throws LibraryError. */
-export function importText(library: Library, text: string, options: { label: string; story?: number | string }): TextImport {
-  const target = Target.resolve(library, options.story);
-  const fields = pastedFields(text, options.label);
-  const known = library.versions.findByHash(contentHash(text));
-  if (known) return { status: 'duplicate', versionId: known.id, storyId: known.storyId, suggestions: [] };
-  const keys = fingerprint(text);
-  const added = store(library, fields, keys, target);
-  const suggestions = options.story === undefined && added.status === 'added' ? suggest(library, keys, added.storyId) : [];
-  return { ...added, suggestions };
-}

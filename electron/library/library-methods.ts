@@ -8,8 +8,9 @@ import type { BackupInfo } from './backup';
 import { compareStory } from './compare-story';
 import type { StoryComparison, StoryCompareOptions } from './compare-story';
 import { guard } from './errors';
-import { importText } from './import-files';
-import type { TextImport } from './import-files';
+// import-store, not import-files: these methods must not pull the file parsers into a host.
+import { importText } from './import-store';
+import type { TextImport } from './import-store';
 import type { Library } from './library';
 import type { OutletSummary } from './outlets';
 import type { SearchQuery, SearchResult } from './search';

@@ -85,6 +85,8 @@ export class Library {
     // Lets SQLite refresh its planner statistics on the way out, cheaply.
     if (!this.db.readonly) {
       try {
+        // Never wait for another process's lock just to refresh statistics.
+        this.db.pragma('busy_timeout = 0');
         this.db.pragma('optimize');
       } catch {
         // Statistics are an optimisation; closing must not fail over them.

@@ -235,8 +235,11 @@ function hydrate(ctx: StoreContext, fts: string, page: { id: number; score: numb
     )
     .all(JSON.stringify(page.map((hit) => hit.id))) as HitRow[];
   const byId = new Map(rows.map((row) => [row.id, row]));
+  // `rowid IN (SELECT ?)`, not `rowid = ?`: with a reused statement and the
+  // equality form, SQLite 3.54 returned the first hit's snippet for every hit
+  // (see the "own version" test in tests/library/search.test.ts).
   const snippet = ctx.db
-    .prepare(`SELECT snippet(versions_fts, -1, ?, ?, '…', ${SNIPPET_TOKENS}) AS s FROM versions_fts WHERE versions_fts MATCH ? AND rowid = ?`)
+    .prepare(`SELECT snippet(versions_fts, -1, ?, ?, '…', ${SNIPPET_TOKENS}) AS s FROM versions_fts WHERE versions_fts MATCH ? AND rowid IN (SELECT ?)`)
     .pluck();
   return page.flatMap((hit) => {
     const row = byId.get(hit.id);

@@ -14,6 +14,18 @@ import type { StoryOverlap, StorySuggestion } from '../../shared/library/fingerp
 import { guard } from './errors';
 import type { Library } from './library';
 
+/**
+ * Only the opening of a very long text is fingerprinted. A news article is
+ * rarely over 50,000 characters, and this much of any text already names its
+ * event many times over; analysing a 20 MB file whole would take half a minute.
+ */
+export const FINGERPRINT_CHARS = 400_000;
+
+/** The fingerprint keys of a text to store (see FINGERPRINT_CHARS). */
+export function fingerprintText(text: string): string[] {
+  return fingerprint(text.length > FINGERPRINT_CHARS ? text.slice(0, FINGERPRINT_CHARS) : text);
+}
+
 /** Keys held by more versions than this (and than COMMON_SHARE of them) are too common to group by. */
 const COMMON_MIN = 500;
 const COMMON_SHARE = 0.02;
@@ -101,8 +113,7 @@ export function fingerprintStored(library: Library, versionIds: readonly number[
   for (const id of versionIds) {
     const text = guard(library.file, () => library.db.prepare('SELECT text FROM version_texts WHERE version_id = ?').pluck().get(id) as string | undefined);
     if (text === undefined) continue;
-    const keys = fingerprint(text);
-    setVersionKeys(library, id, keys);
+    setVersionKeys(library, id, fingerprintText(text));
     done++;
   }
   return done;

@@ -14,9 +14,9 @@ export { LibraryWorkerError } from './worker-protocol';
 export interface LibraryWorkerOptions extends WorkerOpenOptions {
   /**
    * The worker script: a bundle that runs `runLibraryWorker()` when
-   * workerData.role is LIBRARY_WORKER_ROLE. Default: the bundle this code is
-   * running in (the CLI bundle is its own worker script); dist/library-worker.js
-   * is a standalone one.
+   * workerData.role is LIBRARY_WORKER_ROLE. Default: library-worker.js beside
+   * the bundle this code is in (dist/library-worker.js, built from
+   * worker-main.ts); code run from source must name it.
    */
   script?: URL | string;
 }
@@ -61,7 +61,7 @@ export class LibraryWorker {
   static open(path: string, options: LibraryWorkerOptions = {}): Promise<{ worker: LibraryWorker; report: OpenReport }> {
     const { script, ...open } = options;
     const init: WorkerInit = { role: LIBRARY_WORKER_ROLE, path, open };
-    const worker = new Worker(script ?? new URL(import.meta.url), { workerData: init });
+    const worker = new Worker(script ?? new URL('./library-worker.js', import.meta.url), { workerData: init });
     const client = new LibraryWorker(worker);
     return new Promise((resolve, reject) => {
       // The worker's first message says whether the library opened.

@@ -1,6 +1,7 @@
-// Entry point of dist/library-worker.js, the standalone library worker script
-// (for hosts that are not the CLI bundle, such as the desktop app's main
-// process; the CLI bundle starts the same loop itself, see cli/main.ts).
+// Entry point of dist/library-worker.js, the library worker script that
+// LibraryWorker starts by default (from the command line now, from the
+// desktop app's main process later). A bundle of its own, so the file parsers
+// it needs are loaded in the worker only, never by the host's thread.
 import { isLibraryWorkerThread, runLibraryWorker } from './library-worker';
 
 if (isLibraryWorkerThread()) runLibraryWorker();

@@ -62,6 +62,16 @@ describe('search', () => {
     library.close();
   });
 
+  it('takes every hit\'s snippet from its own version', async () => {
+    const { library, ids: v } = await seeded();
+    // article(n, …) opens with "report n", right beside the matched word.
+    const own = { [v.post]: 'report 1', [v.gazette]: 'report 2', [v.wire]: 'report 3' };
+    const hits = library.search({ text: 'crane' }).hits;
+    expect(hits).toHaveLength(3);
+    for (const hit of hits) expect(hit.snippet.map((p) => p.text).join(''), `version ${hit.versionId}`).toContain(own[hit.versionId]);
+    library.close();
+  });
+
   it('filters by outlet, story, date range and annotation tag', async () => {
     const { library, ids: v } = await seeded();
     const outlets = Object.fromEntries(library.outlets.list().map((o) => [o.name, o.id]));
