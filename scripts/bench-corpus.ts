@@ -426,11 +426,12 @@ export class NewsCorpus {
         const start = Math.floor(rand() * (words.length - length + 1));
         out.phrase.push(`"${words.slice(start, start + length).join(' ')}"`);
       }
-      // Half the time the story's rarest word (usually in that story alone), else any of its rare words.
+      // One of the story's three rarest words: what someone remembers of an article.
       const rare = [...new Set(story.versions[0]!.text.toLowerCase().split(/[^a-z]+/))]
         .filter((w) => this.rareRank.has(w))
-        .sort((a, b) => this.rareRank.get(b)! - this.rareRank.get(a)!);
-      out.rare.push(rare.length === 0 ? pick(rand, this.rareWords.slice(0, 50)) : rand() < 0.5 ? rare[0]! : pick(rand, rare));
+        .sort((a, b) => this.rareRank.get(b)! - this.rareRank.get(a)!)
+        .slice(0, 3);
+      out.rare.push(rare.length === 0 ? pick(rand, this.rareWords.slice(-1000)) : pick(rand, rare));
       out.frequent.push(NOUNS[k % 20]!);
       out.universal.push(UNIVERSAL_WORDS[k % UNIVERSAL_WORDS.length]!);
     }

@@ -39,6 +39,32 @@ export function isMemoryPath(path: string): boolean {
 }
 
 /** Opens `path` with the library's pragmas; throws LibraryError. */
+// Statements kept per connection. The stores call `db.prepare(sql)` inline
+// for readability; without a cache every call compiles the SQL again, which
+// measured 219 µs and ~35 KB of memory per version added that garbage
+// collection never returned (3.3 GB after importing 100,000 versions).
+const STATEMENT_CACHE_SIZE = 256;
+
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (statement && statement.busy) statement = undefined; // in use by an open iterator: compile afresh
+    if (statement) {
+      cache.delete(sql); // re-insert below: the Map's order is least recently used first
+      // A cached statement must come back in its default mode, whatever the
+      // last caller set: pluck/raw/expand are sticky on a statement.
+      if (statement.reader) statement.pluck(false).raw(false).expand(false);
+    } else {
+      statement = prepare(sql);
+    }
+    cache.set(sql, statement);
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return statement;
+  }) as Db['prepare'];
+}
+
 export function openConnection(path: string, options: ConnectionOptions = {}): Db {
   const readonly = options.readonly ?? false;
   const timeout = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
@@ -52,6 +78,7 @@ export function openConnection(path: string, options: ConnectionOptions = {}): D
   });
   try {
     guard(path, () => configure(db, readonly, options));
+    cacheStatements(db);
     return db;
   } catch (error) {
     db.close();
