@@ -9,6 +9,7 @@ const entries = {
   eval: 'scripts/eval.ts',
   bench: 'scripts/bench.ts',
   'bench-library': 'scripts/bench-library.ts',
+  'bench-eventloop': 'scripts/bench-eventloop.ts',
   'library-worker': 'electron/library/worker-main.ts',
 };
 
