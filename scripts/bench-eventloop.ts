@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import type { FilesImport } from '../electron/library/import-files';
 import { LibraryWorker } from '../electron/library/worker-host';
 import { NewsCorpus } from './bench-corpus';
+import { fmt, int, resultTable, runMain, type Row } from './bench-report';
 
 const DEFAULT_FILES = 10_000;
 /** The interface's own timer. */
@@ -208,16 +209,6 @@ function runPhase(mode: 'worker' | 'main', dir: string, n: number): PhaseResult 
   return JSON.parse(child.stdout) as PhaseResult;
 }
 
-const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const int = (n: number) => Math.round(n).toLocaleString('en-US');
-
-interface Row {
-  name: string;
-  measured: string;
-  target: string;
-  ok: boolean | null;
-  rss?: number;
-}
 
 function rows(worker: PhaseResult, main: PhaseResult, meanBytes: number, total: number): Row[] {
   const measured = (r: PhaseResult) =>
@@ -267,14 +258,8 @@ async function main(): Promise<void> {
     const lines = [
       `Event-loop benchmark: ${int(args.files)} files (Node ${process.versions.node}, ${process.platform}).`,
       '',
-      '| case | measured | target | result | peak RSS MB |',
-      '|---|---|---|---|---:|',
-      ...table.map(
-        (row) => `| ${row.name} | ${row.measured} | ${row.target} | ${row.ok === null ? '—' : row.ok ? 'ok' : '**MISS**'} | ${row.rss === undefined ? '' : fmt(row.rss, 0)} |`,
-      ),
+      ...resultTable(table),
     ];
-    const misses = table.filter((row) => row.ok === false);
-    lines.push('', misses.length ? `${misses.length} case(s) missed their target: ${misses.map((row) => row.name.split(' (')[0]).join('; ')}.` : 'All targets met.');
     const where = (r: PhaseResult) =>
       `${r.mode === 'worker' ? 'worker' : 'main thread'} ${fmt(r.longestTickGap)} ms, ending ${fmt(r.longestGapAfter.ms / 1000)} s in, after ${int(r.longestGapAfter.files)} of ${int(r.files)} files` +
       (r.longestGapAfter.files >= r.files ? ' (the end of the run: suggestions, closing the library)' : '');
@@ -292,7 +277,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runMain(main);

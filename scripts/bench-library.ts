@@ -24,6 +24,7 @@ import { fingerprint } from '../shared/library/fingerprint';
 import type { NewVersion, SearchQuery } from '../electron/library/index';
 import { NewsCorpus, UNIVERSAL_WORDS } from './bench-corpus';
 import type { CorpusVersion, QueryKind } from './bench-corpus';
+import { fmt, int, resultTable, runMain, type Row } from './bench-report';
 
 const DEFAULT_VERSIONS = 100_000;
 const DEFAULT_QUERIES = 50;
@@ -587,16 +588,6 @@ function runPhase<T>(name: string, args: Args, dir: string, code: string): T {
 }
 
 const mb = (bytes: number) => bytes / (1 << 20);
-const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const int = (n: number) => Math.round(n).toLocaleString('en-US');
-
-interface Row {
-  name: string;
-  measured: string;
-  target: string;
-  ok: boolean | null;
-  rss?: number;
-}
 
 function table(
   args: Args,
@@ -711,14 +702,8 @@ function table(
   const lines = [
     `Library benchmark: ${int(n)} versions, ${int(build.stories)} stories (Node ${process.versions.node}, ${process.platform}; ${codeState()}).`,
     '',
-    '| case | measured | target | result | peak RSS MB |',
-    '|---|---|---|---|---:|',
-    ...rows.map(
-      (row) => `| ${row.name} | ${row.measured} | ${row.target} | ${row.ok === null ? '—' : row.ok ? 'ok' : '**MISS**'} | ${row.rss === undefined ? '' : fmt(row.rss, 0)} |`,
-    ),
+    ...resultTable(rows),
   ];
-  const misses = rows.filter((row) => row.ok === false);
-  lines.push('', misses.length ? `${misses.length} case(s) missed their target: ${misses.map((row) => row.name.split(' (')[0]).join('; ')}.` : 'All targets met.');
   if (n !== DEFAULT_VERSIONS) lines.push(`Note: targets are set for ${int(DEFAULT_VERSIONS)} versions; this run has ${int(n)}.`);
   const d = query.diagnostics;
   lines.push(
@@ -806,7 +791,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runMain(main);

@@ -15,6 +15,7 @@ import type { Db } from './db';
 import { isLibraryError, LibraryError, translateError } from './errors';
 import { contentHash } from './hash';
 import type { Library } from './library';
+import type { VersionRow } from './rows';
 
 export interface CopyReport {
   storiesCreated: number;
@@ -34,21 +35,12 @@ interface SourceStory {
   updated_at: string;
 }
 
-interface SourceVersion {
-  id: number;
-  content_hash: string;
-  title: string | null;
-  byline: string | null;
-  url: string | null;
-  published_at: string | null;
-  captured_at: string | null;
-  source_name: string;
-  source_kind: string;
-  imported_at: string;
-  outlet_name: string | null;
-  outlet_domain: string | null;
-  text: string;
-}
+// The version columns a copy reads: the stored row's own metadata, plus its text.
+type SourceVersion = Pick<
+  VersionRow,
+  | 'id' | 'content_hash' | 'title' | 'byline' | 'url' | 'published_at' | 'captured_at'
+  | 'source_name' | 'source_kind' | 'imported_at' | 'outlet_name' | 'outlet_domain'
+> & { text: string };
 
 interface SourceAnnotation {
   id: number;
